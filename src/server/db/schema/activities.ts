@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm'
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { users } from './auth.ts'
+import { companies } from './companies.ts'
+import { deals } from './deals.ts'
+import { people } from './people.ts'
+import { workspaces } from './workspaces.ts'
+
+// Notes, calls, meetings and tasks: one table, the type-specific columns nullable.
+export const activities = pgTable(
+  'activities',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    type: text('type').notNull(),
+    title: text('title'),
+    // Markdown, stored as typed; rendered with a sanitizer on the client.
+    body: text('body'),
+    personId: uuid('person_id'),
+    companyId: uuid('company_id'),
+    dealId: uuid('deal_id'),
+    // When it happened (calls, notes) or starts (meetings); tasks use dueAt.
+    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    callDirection: text('call_direction'),
+    callDurationSeconds: integer('call_duration_seconds'),
+    callOutcome: text('call_outcome'),
+    meetingEndAt: timestamp('meeting_end_at', { withTimezone: true, precision: 3 }),
+    meetingPlace: text('meeting_place'),
+    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }),
+    assigneeId: text('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    doneAt: timestamp('done_at', { withTimezone: true, precision: 3 }),
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [people.workspaceId, people.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.companyId],
+      foreignColumns: [companies.workspaceId, companies.id],
+    }),
+    foreignKey({ columns: [t.workspaceId, t.dealId], foreignColumns: [deals.workspaceId, deals.id] }),
+    check('activities_type_check', sql`${t.type} in ('note', 'call', 'meeting', 'task')`),
+    check(
+      'activities_call_direction_check',
+      sql`${t.callDirection} is null or ${t.callDirection} in ('inbound', 'outbound')`,
+    ),
+    // "My tasks": open tasks of an assignee by due date.
+    index('activities_open_tasks_idx')
+      .on(t.workspaceId, t.assigneeId, t.dueAt)
+      .where(sql`${t.type} = 'task' and ${t.doneAt} is null and ${t.deletedAt} is null`),
+  ],
+)

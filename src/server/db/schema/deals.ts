@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  check,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { users } from './auth.ts'
+import { companies } from './companies.ts'
+import { people } from './people.ts'
+import { workspaces } from './workspaces.ts'
+
+export const pipelines = pgTable(
+  'pipelines',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    position: smallint('position').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+)
+
+// Stage kind: 'open' stages are the working columns; a deal in a 'won' or 'lost' stage is closed.
+export const stages = pgTable(
+  'stages',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    id: uuid('id').notNull(),
+    pipelineId: uuid('pipeline_id').notNull(),
+    name: text('name').notNull(),
+    position: smallint('position').notNull(),
+    probability: smallint('probability').notNull(),
+    kind: text('kind').notNull().default('open'),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.pipelineId],
+      foreignColumns: [pipelines.workspaceId, pipelines.id],
+    }).onDelete('cascade'),
+    check('stages_kind_check', sql`${t.kind} in ('open', 'won', 'lost')`),
+    check('stages_probability_check', sql`${t.probability} between 0 and 100`),
+  ],
+)
+
+export const deals = pgTable(
+  'deals',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    title: text('title').notNull(),
+    // Money as integer minor units (cents, santim) plus the ISO 4217 code: never floats.
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
+    currency: text('currency').notNull(),
+    pipelineId: uuid('pipeline_id').notNull(),
+    stageId: uuid('stage_id').notNull(),
+    // Order inside a kanban column: a fraction between the neighbours, so a move writes one row.
+    rank: doublePrecision('rank').notNull(),
+    personId: uuid('person_id'),
+    companyId: uuid('company_id'),
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    expectedCloseDate: date('expected_close_date', { mode: 'string' }),
+    status: text('status').notNull().default('open'),
+    lostReason: text('lost_reason'),
+    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
+    searchText: text('search_text').notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.pipelineId],
+      foreignColumns: [pipelines.workspaceId, pipelines.id],
+    }),
+    foreignKey({ columns: [t.workspaceId, t.stageId], foreignColumns: [stages.workspaceId, stages.id] }),
+    foreignKey({ columns: [t.workspaceId, t.personId], foreignColumns: [people.workspaceId, people.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.companyId],
+      foreignColumns: [companies.workspaceId, companies.id],
+    }),
+    check('deals_status_check', sql`${t.status} in ('open', 'won', 'lost')`),
+    index('deals_board_idx').on(t.workspaceId, t.stageId, t.rank),
+    index('deals_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('deals_person_idx').on(t.workspaceId, t.personId).where(sql`${t.personId} is not null`),
+    index('deals_company_idx').on(t.workspaceId, t.companyId).where(sql`${t.companyId} is not null`),
+    index('deals_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+)

@@ -1,0 +1,7 @@
+export * from './activities.ts'
+export * from './auth.ts'
+export * from './companies.ts'
+export * from './deals.ts'
+export * from './people.ts'
+export * from './timeline.ts'
+export * from './workspaces.ts'

@@ -1,0 +1,152 @@
+import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
+import { type DbOrTx, queryRows } from '../../db/client.ts'
+import { keysetOrder, keysetPage, keysetWhere } from '../../db/keyset.ts'
+import { companies } from '../../db/schema/index.ts'
+import type { Cursor } from '../../http/cursor.ts'
+import { loadContacts } from '../contacts/contacts.queries.ts'
+import { escapeLike, ownerNames } from '../people/people.queries.ts'
+import type { Company } from './companies.schema.ts'
+
+// SQL for companies, always scoped by workspace_id.
+export type CompanyRow = typeof companies.$inferSelect
+
+export async function insertCompanyRow(db: DbOrTx, row: typeof companies.$inferInsert) {
+  const inserted = await db.insert(companies).values(row).onConflictDoNothing().returning()
+  return inserted[0] ?? null
+}
+
+export async function findCompanyRow(db: DbOrTx, workspaceId: string, id: string, forUpdate = false) {
+  const q = db
+    .select()
+    .from(companies)
+    .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)))
+  const rows = forUpdate ? await q.for('update') : await q
+  return rows[0] ?? null
+}
+
+export async function updateCompanyRow(
+  db: DbOrTx,
+  workspaceId: string,
+  id: string,
+  expectedVersion: number,
+  set: Partial<typeof companies.$inferInsert>,
+) {
+  const rows = await db
+    .update(companies)
+    .set({ ...set, version: sql`${companies.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(companies.workspaceId, workspaceId),
+        eq(companies.id, id),
+        eq(companies.version, expectedVersion),
+      ),
+    )
+    .returning()
+  return rows[0] ?? null
+}
+
+async function peopleCounts(db: DbOrTx, workspaceId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, number>()
+  const rows = await queryRows<{ company_id: string; n: number }>(
+    db,
+    sql`select company_id, count(*)::int as n from people
+        where workspace_id = ${workspaceId} and deleted_at is null
+          and company_id in (${sql.join(
+            ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})
+        group by company_id`,
+  )
+  return new Map(rows.map((r) => [r.company_id, Number(r.n)]))
+}
+
+export async function presentCompanies(
+  db: DbOrTx,
+  workspaceId: string,
+  rows: CompanyRow[],
+): Promise<Company[]> {
+  const ids = rows.map((r) => r.id)
+  const [{ phones, emails }, owners, counts] = await Promise.all([
+    loadContacts(db, 'company', workspaceId, ids),
+    ownerNames(
+      db,
+      rows.map((r) => r.ownerId),
+    ),
+    peopleCounts(db, workspaceId, ids),
+  ])
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    domain: r.domain,
+    industry: r.industry,
+    size: r.size as Company['size'],
+    city: r.city,
+    region: r.region,
+    country: r.country,
+    owner: r.ownerId ? { id: r.ownerId, name: owners.get(r.ownerId) ?? '' } : null,
+    phones: phones.get(r.id) ?? [],
+    emails: emails.get(r.id) ?? [],
+    peopleCount: counts.get(r.id) ?? 0,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    deletedAt: r.deletedAt?.toISOString() ?? null,
+  }))
+}
+
+const SORT_COLUMNS = {
+  updatedAt: { column: companies.updatedAt, key: (r: CompanyRow) => r.updatedAt.toISOString(), isDate: true },
+  createdAt: { column: companies.createdAt, key: (r: CompanyRow) => r.createdAt.toISOString(), isDate: true },
+  name: { column: companies.sortName, key: (r: CompanyRow) => r.sortName, isDate: false },
+} as const
+
+export async function selectCompaniesPage(
+  db: DbOrTx,
+  workspaceId: string,
+  opts: { sort: string; limit: number; after: Cursor | null; search: string | null; trashed: boolean },
+) {
+  const sort = SORT_COLUMNS[opts.sort.replace('-', '') as keyof typeof SORT_COLUMNS]
+  const spec = {
+    column: sort.column,
+    id: companies.id,
+    descending: opts.sort.startsWith('-'),
+    isDate: sort.isDate,
+  }
+  const where: (SQL | undefined)[] = [
+    eq(companies.workspaceId, workspaceId),
+    opts.trashed ? isNotNull(companies.deletedAt) : isNull(companies.deletedAt),
+    opts.search
+      ? sql`${companies.searchText} like ${`%${escapeLike(opts.search.toLowerCase())}%`}`
+      : undefined,
+    keysetWhere(spec, opts.after),
+  ]
+  const rows = await db
+    .select()
+    .from(companies)
+    .where(and(...where))
+    .orderBy(...keysetOrder(spec))
+    .limit(opts.limit + 1)
+  return keysetPage(rows, opts.limit, (r) => [sort.key(r), r.id])
+}
+
+/** A live company with this domain, for matching on create and import. */
+export async function findCompanyByDomain(
+  db: DbOrTx,
+  workspaceId: string,
+  domain: string,
+  exceptId: string | null,
+) {
+  const rows = await db
+    .select({ id: companies.id, name: companies.name })
+    .from(companies)
+    .where(
+      and(
+        eq(companies.workspaceId, workspaceId),
+        eq(companies.domain, domain),
+        isNull(companies.deletedAt),
+        exceptId ? sql`${companies.id} <> ${exceptId}::uuid` : undefined,
+      ),
+    )
+    .limit(1)
+  return rows[0] ?? null
+}
