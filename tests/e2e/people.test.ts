@@ -46,7 +46,7 @@ describe('people journey', () => {
     await page.getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill(password)
     await page.getByLabel('Business name').fill('Almaz Coffee')
-    await page.getByLabel('Language').selectOption('en')
+    await page.getByLabel('Main language').selectOption('en')
     await page.getByLabel('Country').selectOption('ET')
     await page.getByLabel('Calendar').selectOption('ethiopic')
     await page.getByRole('button', { name: 'Create account' }).click()
@@ -70,6 +70,10 @@ describe('people journey', () => {
       .toBe(true)
     expect(await page.locator('a[href="tel:+251911234567"]').count()).toBeGreaterThan(0)
     expect(await page.locator('a[href="https://wa.me/251911234567"]').count()).toBeGreaterThan(0)
+    // The workspace uses the Ethiopian calendar: "created" shows the Ethiopian year.
+    const created = await page.locator('dd time').first().textContent()
+    expect(created).not.toContain(String(new Date().getFullYear()))
+    expect(created).toMatch(/\b20[12]\d\b/)
     await expectAccessible(page, 'person page')
     await screenshot(page, 'person-page-desktop-en')
 
@@ -164,6 +168,18 @@ describe('people journey', () => {
     await expectAccessible(page, 'person form (phone, sw)')
     await noHorizontalScroll(page)
     await screenshot(page, 'person-form-phone-sw')
+
+    // A wrong number is refused by the server; the error sits next to the field, in
+    // Swahili, and what was typed is kept.
+    await page.getByLabel('Jina la kwanza').fill('Neema')
+    await page.getByLabel('Nambari ya simu').first().fill('12345')
+    await page.getByRole('button', { name: 'Hifadhi' }).click()
+    const phone = page.getByLabel('Nambari ya simu').first()
+    await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.getByText('Si nambari sahihi ya simu').isVisible()).toBe(true)
+    expect(await phone.inputValue()).toBe('12345')
+    expect(await page.getByLabel('Jina la kwanza').inputValue()).toBe('Neema')
+    await screenshot(page, 'person-form-error-phone-sw')
     await context.close()
   })
 })

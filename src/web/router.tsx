@@ -1,0 +1,130 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router'
+import { PEOPLE_SORTS } from './features/people/sorts.ts'
+import { AppShell } from './features/shell/app-shell.tsx'
+import { NotFound, RouteError } from './features/shell/route-states.tsx'
+import { activateLocale, isLocale } from './i18n/i18n.ts'
+import { meQuery, queryClient } from './lib/session.ts'
+
+// Every page is its own chunk (lazyRouteComponent); this file only says which URL shows
+// which page and who may see it.
+// Search params are plain optional strings; anything else is dropped.
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined)
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFound })
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } => ({ redirect: str(s.redirect) }),
+  component: lazyRouteComponent(() => import('./routes/sign-in.tsx'), 'SignInPage'),
+})
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-up',
+  validateSearch: (s: Record<string, unknown>): { invite?: string } => ({ invite: str(s.invite) }),
+  component: lazyRouteComponent(() => import('./routes/sign-up.tsx'), 'SignUpPage'),
+})
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: lazyRouteComponent(() => import('./routes/invite.tsx'), 'InvitePage'),
+})
+
+/** Signed-in pages: loads who we are, switches to their language, or sends them to sign in. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ location }) => {
+    const me = await queryClient.ensureQueryData(meQuery)
+    if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } })
+    const locale = me.user.locale ?? me.workspace?.locale
+    if (isLocale(locale)) await activateLocale(locale)
+    if (!me.workspace && location.pathname !== '/workspaces/new') throw redirect({ to: '/workspaces/new' })
+    return { me }
+  },
+  component: AppShell,
+  errorComponent: RouteError,
+})
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/people' })
+  },
+})
+
+type PeopleSearch = { q?: string; sort?: (typeof PEOPLE_SORTS)[number]; trashed?: boolean }
+
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  validateSearch: (s: Record<string, unknown>): PeopleSearch => ({
+    q: str(s.q),
+    sort: PEOPLE_SORTS.find((v) => v === s.sort),
+    trashed: s.trashed === true ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./routes/people-list.tsx'), 'PeopleListPage'),
+})
+
+const personNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/new',
+  component: lazyRouteComponent(() => import('./routes/person-new.tsx'), 'PersonNewPage'),
+})
+
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$id',
+  component: lazyRouteComponent(() => import('./routes/person-page.tsx'), 'PersonPage'),
+})
+
+const personEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$id/edit',
+  component: lazyRouteComponent(() => import('./routes/person-edit.tsx'), 'PersonEditPage'),
+})
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('./routes/settings.tsx'), 'SettingsPage'),
+})
+
+const newWorkspaceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspaces/new',
+  component: lazyRouteComponent(() => import('./routes/workspace-new.tsx'), 'WorkspaceNewPage'),
+})
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signUpRoute,
+  inviteRoute,
+  appRoute.addChildren([
+    homeRoute,
+    peopleRoute,
+    personNewRoute,
+    personRoute,
+    personEditRoute,
+    settingsRoute,
+    newWorkspaceRoute,
+  ]),
+])
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true })
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router
+  }
+}
