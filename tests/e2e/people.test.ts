@@ -119,6 +119,7 @@ describe('people journey', () => {
       .click()
 
     // The user last chose Swahili; switch to Amharic on the phone.
+    await page.locator('main#main h1').waitFor() // the app shell, not the sign-in page
     await expect
       .poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 15_000 })
       .toBe('sw')
@@ -154,6 +155,7 @@ describe('people journey', () => {
       .getByRole('button', { name: /Sign in|ግባ|Ingia/ })
       .first()
       .click()
+    await page.locator('main#main h1').waitFor() // the app shell, not the sign-in page
     await expect
       .poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 15_000 })
       .toBe('am')
