@@ -50,6 +50,8 @@ export function SignUpPage() {
       })
       if (invite)
         me = await api<Me>(`/api/v1/invitations/${encodeURIComponent(invite)}/accept`, { method: 'POST' })
+      // The language chosen on this page is the new user's language.
+      if (me.user.locale !== locale) me = await api<Me>('/api/v1/me', { method: 'PATCH', body: { locale } })
       queryClient.setQueryData(['me'], me)
       await navigate({ to: '/people' })
     } catch (err) {
