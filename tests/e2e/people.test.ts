@@ -108,8 +108,15 @@ describe('people journey', () => {
   it('does the same on a 360 px phone, in Amharic', async () => {
     const context = await newContext(browser, PHONE)
     const page = await context.newPage()
+    const fonts: string[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('.woff2')) fonts.push(r.url())
+    })
     await page.goto(`${server.url}/sign-in`)
     await expectAccessible(page, 'sign-in (phone)')
+    // The Ethiopic font is fetched only once Ge'ez text is on screen.
+    await page.getByLabel('Email').waitFor()
+    expect(fonts).toEqual([])
     await page.getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill(password)
     await page
@@ -130,6 +137,7 @@ describe('people journey', () => {
       .selectOption('am')
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('am')
     await expect.poll(() => page.getByText('አበበ ቢቂላ').first().isVisible(), { timeout: 15_000 }).toBe(true)
+    await expect.poll(() => fonts.some((f) => f.includes('noto-sans-ethiopic'))).toBe(true)
     await noHorizontalScroll(page)
     await expectAccessible(page, 'people list (phone, am)')
     await screenshot(page, 'people-list-phone-am')

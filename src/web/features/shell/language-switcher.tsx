@@ -13,7 +13,7 @@ export function LanguageSwitcher({ signedIn, className }: { signedIn: boolean; c
     <select
       aria-label={t`Language`}
       value={i18n.locale}
-      className={`min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm ${className ?? ''}`}
+      className={`font-system min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm ${className ?? ''}`}
       onChange={async (e) => {
         const locale = e.target.value
         if (!isLocale(locale)) return
