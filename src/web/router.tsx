@@ -6,11 +6,11 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router'
-import { PEOPLE_SORTS } from './features/people/sorts.ts'
 import { AppShell } from './features/shell/app-shell.tsx'
 import { NotFound, RouteError } from './features/shell/route-states.tsx'
 import { activateLocale, isLocale } from './i18n/i18n.ts'
 import { meQuery, queryClient } from './lib/session.ts'
+import { COMMON_SORTS, type CommonSort } from './lib/sorts.ts'
 
 // Every page is its own chunk (lazyRouteComponent); this file only says which URL shows
 // which page and who may see it.
@@ -63,22 +63,29 @@ const homeRoute = createRoute({
   },
 })
 
-type PeopleSearch = { q?: string; sort?: (typeof PEOPLE_SORTS)[number]; trashed?: boolean }
+/** The search params of every record list: `?q=&sort=&trashed=true`. */
+type ListSearch = { q?: string; sort?: CommonSort; trashed?: boolean }
+const listSearch = (s: Record<string, unknown>): ListSearch => ({
+  q: str(s.q),
+  sort: COMMON_SORTS.find((v) => v === s.sort),
+  trashed: s.trashed === true ? true : undefined,
+})
 
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people',
-  validateSearch: (s: Record<string, unknown>): PeopleSearch => ({
-    q: str(s.q),
-    sort: PEOPLE_SORTS.find((v) => v === s.sort),
-    trashed: s.trashed === true ? true : undefined,
-  }),
+  validateSearch: listSearch,
   component: lazyRouteComponent(() => import('./routes/people-list.tsx'), 'PeopleListPage'),
 })
 
 const personNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people/new',
+  // From a company's page: the new person is preselected into that company.
+  validateSearch: (s: Record<string, unknown>): { companyId?: string; companyName?: string } => ({
+    companyId: str(s.companyId),
+    companyName: str(s.companyName),
+  }),
   component: lazyRouteComponent(() => import('./routes/person-new.tsx'), 'PersonNewPage'),
 })
 
@@ -92,6 +99,31 @@ const personEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/people/$id/edit',
   component: lazyRouteComponent(() => import('./routes/person-edit.tsx'), 'PersonEditPage'),
+})
+
+const companiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/companies',
+  validateSearch: listSearch,
+  component: lazyRouteComponent(() => import('./routes/companies-list.tsx'), 'CompaniesListPage'),
+})
+
+const companyNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/companies/new',
+  component: lazyRouteComponent(() => import('./routes/company-new.tsx'), 'CompanyNewPage'),
+})
+
+const companyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/companies/$id',
+  component: lazyRouteComponent(() => import('./routes/company-page.tsx'), 'CompanyPage'),
+})
+
+const companyEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/companies/$id/edit',
+  component: lazyRouteComponent(() => import('./routes/company-edit.tsx'), 'CompanyEditPage'),
 })
 
 const settingsRoute = createRoute({
@@ -116,6 +148,10 @@ const routeTree = rootRoute.addChildren([
     personNewRoute,
     personRoute,
     personEditRoute,
+    companiesRoute,
+    companyNewRoute,
+    companyRoute,
+    companyEditRoute,
     settingsRoute,
     newWorkspaceRoute,
   ]),

@@ -1,13 +1,13 @@
 import { Trans, useLingui } from '@lingui/react/macro'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
-import { Plus, Trash2 } from 'lucide-react'
-import { useEffect, useState } from 'react'
-import { Button, buttonClass } from '../components/ui/button.tsx'
+import { Plus } from 'lucide-react'
+import { buttonClass } from '../components/ui/button.tsx'
+import { EmptyBox, ListToolbar, LoadMore } from '../components/ui/list-toolbar.tsx'
 import { PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePeopleList } from '../features/people/people-api.ts'
-import { PEOPLE_SORTS } from '../features/people/sorts.ts'
 import { Skeleton } from '../features/shell/route-states.tsx'
 import { useFormat } from '../lib/format.ts'
+import { useSortOptions } from '../lib/labels.ts'
 import { useDesktop } from '../lib/media.ts'
 import { canWrite, useSignedIn } from '../lib/session.ts'
 import type { Person } from '../lib/types.ts'
@@ -20,26 +20,10 @@ export function PeopleListPage() {
   const navigate = useNavigate({ from: '/people' })
   const { role } = useSignedIn()
   const desktop = useDesktop()
-  const [q, setQ] = useState(search.q ?? '')
   const list = usePeopleList({ q: search.q, sort: search.sort, trashed: search.trashed })
 
-  // Search as you type, a moment after the last key.
-  useEffect(() => {
-    const id = setTimeout(() => {
-      if ((search.q ?? '') !== q)
-        void navigate({ search: (s) => ({ ...s, q: q || undefined }), replace: true })
-    }, 250)
-    return () => clearTimeout(id)
-  }, [q, search.q, navigate])
-
   const people = list.data?.pages.flatMap((p) => p.data) ?? []
-  const sortNames: Record<(typeof PEOPLE_SORTS)[number], string> = {
-    '-updatedAt': t`Recently updated`,
-    name: t`Name (A–Z)`,
-    '-name': t`Name (Z–A)`,
-    '-createdAt': t`Newest first`,
-    createdAt: t`Oldest first`,
-  }
+  const sorts = useSortOptions()
 
   return (
     <div className="space-y-4">
@@ -54,48 +38,17 @@ export function PeopleListPage() {
           </Link>
         )}
       </div>
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-0 flex-1 basis-56">
-          <label htmlFor="people-search" className="sr-only">
-            <Trans>Search people</Trans>
-          </label>
-          <input
-            id="people-search"
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            placeholder={t`Search by name, phone or email`}
-            className="block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3"
-          />
-        </div>
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <Trans>Sort</Trans>
-          <select
-            value={search.sort ?? '-updatedAt'}
-            onChange={(e) =>
-              navigate({
-                search: (s) => ({ ...s, sort: PEOPLE_SORTS.find((v) => v === e.target.value) }),
-                replace: true,
-              })
-            }
-            className="min-h-11 rounded-md border border-slate-400 bg-white px-2"
-          >
-            {PEOPLE_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {sortNames[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Link
-          to="/people"
-          search={(s) => ({ ...s, trashed: s.trashed ? undefined : true })}
-          className={buttonClass({ variant: 'ghost' })}
-        >
-          <Trash2 aria-hidden className="size-4" />
-          {search.trashed ? <Trans>Back to people</Trans> : <Trans>Trash</Trans>}
-        </Link>
-      </div>
+      <ListToolbar
+        q={search.q}
+        onQ={(q) => navigate({ search: (s) => ({ ...s, q }), replace: true })}
+        searchLabel={t`Search people`}
+        placeholder={t`Search by name, phone or email`}
+        sort={search.sort ?? '-updatedAt'}
+        sorts={sorts}
+        onSort={(sort) => navigate({ search: (s) => ({ ...s, sort }), replace: true })}
+        trashed={Boolean(search.trashed)}
+        onTrashed={(trashed) => navigate({ search: (s) => ({ ...s, trashed: trashed || undefined }) })}
+      />
 
       {list.isPending ? (
         <Skeleton />
@@ -107,13 +60,7 @@ export function PeopleListPage() {
         <PeopleCards people={people} />
       )}
 
-      {list.hasNextPage && (
-        <div className="text-center">
-          <Button variant="secondary" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            <Trans>Load more</Trans>
-          </Button>
-        </div>
-      )}
+      <LoadMore show={list.hasNextPage} busy={list.isFetchingNextPage} onClick={() => list.fetchNextPage()} />
     </div>
   )
 }
@@ -129,24 +76,24 @@ function EmptyState({
 }) {
   if (searching) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-700">
+      <EmptyBox>
         <Trans>No one matches this search.</Trans>
-      </p>
+      </EmptyBox>
     )
   }
   if (trashed) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-700">
+      <EmptyBox>
         <Trans>The trash is empty.</Trans>
-      </p>
+      </EmptyBox>
     )
   }
   return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+    <EmptyBox>
       <h2 className="text-lg font-semibold text-slate-900">
         <Trans>No people yet</Trans>
       </h2>
-      <p className="mx-auto mt-2 max-w-md text-slate-700">
+      <p className="mx-auto mt-2 max-w-md">
         <Trans>
           Keep every customer in one place: their phone numbers, emails and everything you did together.
         </Trans>
@@ -157,7 +104,7 @@ function EmptyState({
           <Trans>Add person</Trans>
         </Link>
       )}
-    </div>
+    </EmptyBox>
   )
 }
 

@@ -1,16 +1,12 @@
-import { Trans, useLingui } from '@lingui/react/macro'
-import { useQueryClient } from '@tanstack/react-query'
+import { Trans } from '@lingui/react/macro'
 import { Link, useNavigate, useParams } from '@tanstack/react-router'
-import { ArrowLeft, Pencil, RotateCcw, Trash2 } from 'lucide-react'
-import type { ReactNode } from 'react'
-import { Button, buttonClass } from '../components/ui/button.tsx'
-import { toast } from '../components/ui/toast.tsx'
+import { ArrowLeft, Pencil } from 'lucide-react'
+import { buttonClass } from '../components/ui/button.tsx'
+import { Card, DeleteButton, TrashBanner, useTrash } from '../features/contacts/record-page.tsx'
 import { EmailLink, PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePerson, usePersonTimeline } from '../features/people/people-api.ts'
 import { RouteError, Skeleton } from '../features/shell/route-states.tsx'
 import { TimelineList } from '../features/timeline/timeline-list.tsx'
-import { api } from '../lib/api.ts'
-import { errorCode, useErrorText } from '../lib/errors.ts'
 import { useFormat } from '../lib/format.ts'
 import { canWrite, useSignedIn } from '../lib/session.ts'
 import type { Person } from '../lib/types.ts'
@@ -20,43 +16,15 @@ export function PersonPage() {
   const { id } = useParams({ from: '/app/people/$id' })
   const person = usePerson(id)
   const timeline = usePersonTimeline(id)
-  const { t } = useLingui()
   const fmt = useFormat()
-  const errorText = useErrorText()
   const { role } = useSignedIn()
-  const qc = useQueryClient()
   const navigate = useNavigate()
+  const p = person.data
+  const name = p ? fullName(p) : ''
+  const trash = useTrash<Person>('people', p, name)
 
   if (person.isPending) return <Skeleton />
-  if (person.isError) return <RouteError error={person.error} />
-  const p = person.data
-  const name = fullName(p)
-
-  async function remember(updated: Person) {
-    qc.setQueryData(['people', updated.id], updated)
-    await qc.invalidateQueries({ queryKey: ['people', 'list'] })
-    await qc.invalidateQueries({ queryKey: ['people', updated.id, 'timeline'] })
-  }
-
-  async function restore(version: number) {
-    try {
-      await remember(await api<Person>(`/api/v1/people/${id}/restore`, { method: 'POST', version }))
-      toast(t`${name} is back`)
-    } catch (err) {
-      toast(errorText(errorCode(err)) ?? '')
-    }
-  }
-
-  async function remove() {
-    try {
-      const deleted = await api<Person>(`/api/v1/people/${id}`, { method: 'DELETE', version: p.version })
-      await remember(deleted)
-      toast(t`${name} moved to the trash`, { label: t`Undo`, run: () => restore(deleted.version) })
-      await navigate({ to: '/people', search: {} })
-    } catch (err) {
-      toast(errorText(errorCode(err)) ?? '')
-    }
-  }
+  if (person.isError || !p) return <RouteError error={person.error} />
 
   const writable = canWrite(role)
   return (
@@ -65,27 +33,19 @@ export function PersonPage() {
         <ArrowLeft aria-hidden className="size-4" />
         <Trans>People</Trans>
       </Link>
-      {p.deletedAt && (
-        <div
-          role="status"
-          className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 p-4 text-amber-950"
-        >
-          <p className="flex-1">
-            <Trans>This person is in the trash.</Trans>
-          </p>
-          {writable && (
-            <Button variant="secondary" onClick={() => restore(p.version)}>
-              <RotateCcw aria-hidden className="size-4" />
-              <Trans>Restore</Trans>
-            </Button>
-          )}
-        </div>
-      )}
+      <TrashBanner record={p} canRestore={writable} onRestore={() => trash.restore(p.version)} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">
           <h1 className="text-2xl font-semibold break-words text-slate-900">{name}</h1>
-          {(p.jobTitle || p.company) && (
-            <p className="text-slate-700">{[p.jobTitle, p.company?.name].filter(Boolean).join(' · ')}</p>
+          {p.jobTitle && <p className="text-slate-700">{p.jobTitle}</p>}
+          {p.company && (
+            <Link
+              to="/companies/$id"
+              params={{ id: p.company.id }}
+              className="font-medium text-teal-800 underline-offset-2 hover:underline"
+            >
+              {p.company.name}
+            </Link>
           )}
         </div>
         {writable && !p.deletedAt && (
@@ -94,10 +54,11 @@ export function PersonPage() {
               <Pencil aria-hidden className="size-4" />
               <Trans>Edit</Trans>
             </Link>
-            <Button variant="danger" onClick={remove}>
-              <Trash2 aria-hidden className="size-4" />
-              <Trans>Delete</Trans>
-            </Button>
+            <DeleteButton
+              onClick={async () => {
+                if (await trash.remove()) await navigate({ to: '/people', search: {} })
+              }}
+            />
           </div>
         )}
       </div>
@@ -152,14 +113,5 @@ export function PersonPage() {
         </aside>
       </div>
     </div>
-  )
-}
-
-function Card({ title, children }: { title: ReactNode; children: ReactNode }) {
-  return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="mb-2 text-sm font-semibold tracking-wide text-slate-600 uppercase">{title}</h2>
-      {children}
-    </section>
   )
 }

@@ -1,7 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link, Outlet, useNavigate } from '@tanstack/react-router'
-import { LogOut, Settings, Users } from 'lucide-react'
+import { Building2, LogOut, Settings, Users } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Toaster } from '../../components/ui/toast.tsx'
 import { api } from '../../lib/api.ts'
@@ -14,6 +14,7 @@ import { LanguageSwitcher } from './language-switcher.tsx'
 function useNav(): { to: string; label: ReactNode; icon: ReactNode }[] {
   return [
     { to: '/people', label: <Trans>People</Trans>, icon: <Users aria-hidden className="size-5" /> },
+    { to: '/companies', label: <Trans>Companies</Trans>, icon: <Building2 aria-hidden className="size-5" /> },
     { to: '/settings', label: <Trans>Settings</Trans>, icon: <Settings aria-hidden className="size-5" /> },
   ]
 }
@@ -98,7 +99,7 @@ export function AppShell() {
         aria-label="Kiungo"
         className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white md:hidden"
       >
-        <ul className="grid grid-cols-2">
+        <ul className="grid grid-flow-col auto-cols-fr">
           {nav.map((n) => (
             <li key={n.to}>
               <Link
