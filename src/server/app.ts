@@ -16,9 +16,13 @@ import {
 } from 'fastify-type-provider-zod'
 import type { Config } from './config.ts'
 import type { Database } from './db/client.ts'
+import { activitiesRoutes } from './features/activities/activities.routes.ts'
 import { authRoutes, mountBetterAuth } from './features/auth/auth.routes.ts'
 import { createAuth } from './features/auth/auth.ts'
 import { companiesRoutes } from './features/companies/companies.routes.ts'
+import { dealsRoutes } from './features/deals/deals.routes.ts'
+import { pipelinesRoutes } from './features/deals/pipelines.routes.ts'
+import { demoRoutes } from './features/demo/demo.routes.ts'
 import { peopleRoutes } from './features/people/people.routes.ts'
 import {
   accountRoutes,
@@ -113,6 +117,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
           scoped.addHook('preHandler', workspaceScope(db))
           await scoped.register(peopleRoutes)
           await scoped.register(companiesRoutes)
+          await scoped.register(pipelinesRoutes)
+          await scoped.register(dealsRoutes)
+          await scoped.register(activitiesRoutes)
+          await scoped.register(demoRoutes)
           await scoped.register(workspaceRoutes(config.baseUrl))
         })
       })

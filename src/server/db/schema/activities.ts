@@ -60,9 +60,28 @@ export const activities = pgTable(
       'activities_call_direction_check',
       sql`${t.callDirection} is null or ${t.callDirection} in ('inbound', 'outbound')`,
     ),
+    check('activities_task_due_check', sql`${t.type} <> 'task' or ${t.dueAt} is not null`),
+    check(
+      'activities_meeting_end_check',
+      sql`${t.meetingEndAt} is null or ${t.meetingEndAt} > ${t.occurredAt}`,
+    ),
+    check(
+      'activities_link_check',
+      sql`${t.personId} is not null or ${t.companyId} is not null or ${t.dealId} is not null`,
+    ),
+    index('activities_occurred_idx').on(t.workspaceId, t.occurredAt, t.id),
+    index('activities_person_idx')
+      .on(t.workspaceId, t.personId, t.occurredAt, t.id)
+      .where(sql`${t.personId} is not null`),
+    index('activities_company_idx')
+      .on(t.workspaceId, t.companyId, t.occurredAt, t.id)
+      .where(sql`${t.companyId} is not null`),
+    index('activities_deal_idx')
+      .on(t.workspaceId, t.dealId, t.occurredAt, t.id)
+      .where(sql`${t.dealId} is not null`),
     // "My tasks": open tasks of an assignee by due date.
     index('activities_open_tasks_idx')
-      .on(t.workspaceId, t.assigneeId, t.dueAt)
+      .on(t.workspaceId, t.assigneeId, t.dueAt, t.id)
       .where(sql`${t.type} = 'task' and ${t.doneAt} is null and ${t.deletedAt} is null`),
   ],
 )

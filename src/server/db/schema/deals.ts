@@ -69,11 +69,13 @@ export const deals = pgTable(
     id: uuid('id').notNull(),
     title: text('title').notNull(),
     // Money as integer minor units (cents, santim) plus the ISO 4217 code: never floats.
-    amountMinor: bigint('amount_minor', { mode: 'number' }),
+    // Not null (0 = no value yet), so board totals and the amount sort never meet a null.
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull().default(0),
     currency: text('currency').notNull(),
     pipelineId: uuid('pipeline_id').notNull(),
     stageId: uuid('stage_id').notNull(),
-    // Order inside a kanban column: a fraction between the neighbours, so a move writes one row.
+    // Order inside a kanban column: a fraction between the neighbours, so a move writes one
+    // row (the column is renumbered only when two neighbours get too close).
     rank: doublePrecision('rank').notNull(),
     personId: uuid('person_id'),
     companyId: uuid('company_id'),
@@ -82,6 +84,7 @@ export const deals = pgTable(
     status: text('status').notNull().default('open'),
     lostReason: text('lost_reason'),
     closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
+    // The title lowercased: matched with LIKE and used as the title sort key.
     searchText: text('search_text').notNull(),
     version: integer('version').notNull().default(1),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -102,8 +105,17 @@ export const deals = pgTable(
       foreignColumns: [companies.workspaceId, companies.id],
     }),
     check('deals_status_check', sql`${t.status} in ('open', 'won', 'lost')`),
-    index('deals_board_idx').on(t.workspaceId, t.stageId, t.rank),
+    check('deals_lost_reason_check', sql`${t.status} <> 'lost' or ${t.lostReason} is not null`),
+    check('deals_amount_check', sql`${t.amountMinor} >= 0`),
+    // Kanban columns: the open deals of a stage in rank order.
+    index('deals_board_idx')
+      .on(t.workspaceId, t.stageId, t.rank, t.id)
+      .where(sql`${t.status} = 'open' and ${t.deletedAt} is null`),
+    index('deals_stage_idx').on(t.workspaceId, t.stageId),
     index('deals_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('deals_created_idx').on(t.workspaceId, t.createdAt, t.id),
+    index('deals_title_idx').on(t.workspaceId, t.searchText, t.id),
+    index('deals_amount_idx').on(t.workspaceId, t.amountMinor, t.id),
     index('deals_person_idx').on(t.workspaceId, t.personId).where(sql`${t.personId} is not null`),
     index('deals_company_idx').on(t.workspaceId, t.companyId).where(sql`${t.companyId} is not null`),
     index('deals_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),

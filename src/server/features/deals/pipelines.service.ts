@@ -1,192 +1,176 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { uuidv7 } from 'uuidv7'
+import { eq } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
-import { deals, pipelines, stages } from '../../db/schema/index.ts'
+import { pipelines } from '../../db/schema/index.ts'
 import type { Ctx } from '../../http/context.ts'
-import { AppError, invalid, notFound, preconditionFailed } from '../../http/errors.ts'
+import { AppError, type FieldError, invalid, notFound, preconditionFailed } from '../../http/errors.ts'
 import { assertCan } from '../../http/permissions.ts'
+import {
+  dealsPerStage,
+  findPipeline,
+  insertPipeline,
+  loadPipelines,
+  lockPipeline,
+  softDeleteStages,
+  updatePipelineRow,
+  upsertStage,
+} from './pipelines.queries.ts'
 import type { Pipeline, PipelineCreateInput, PipelineUpdateInput } from './pipelines.schema.ts'
 
-// Pipelines and their ordered stages. Anyone reads them; admins change them.
+// Pipelines and their ordered stages. Anyone in the workspace reads them; only admins
+// and owners change them, since every deal of the team depends on them.
+export { insertPipeline }
 
-type StageSpec = { id?: string | undefined; name: string; probability: number; kind: 'open' | 'won' | 'lost' }
-
-export async function listPipelines(ctx: Ctx): Promise<Pipeline[]> {
+export async function listPipelines(ctx: Ctx, query: { trashed: boolean }) {
   assertCan(ctx, 'read')
-  return loadPipelines(ctx.db, ctx.workspace.id)
+  return { data: await loadPipelines(ctx.db, ctx.workspace.id, { trashed: query.trashed }) }
 }
 
-export async function loadPipelines(db: DbOrTx, workspaceId: string, onlyId?: string): Promise<Pipeline[]> {
-  const rows = await db
-    .select()
-    .from(pipelines)
-    .where(
-      and(
-        eq(pipelines.workspaceId, workspaceId),
-        isNull(pipelines.deletedAt),
-        onlyId ? eq(pipelines.id, onlyId) : undefined,
-      ),
-    )
-    .orderBy(asc(pipelines.position), asc(pipelines.createdAt))
-  if (!rows.length) return []
-  const stageRows = await db
-    .select()
-    .from(stages)
-    .where(
-      and(
-        eq(stages.workspaceId, workspaceId),
-        inArray(
-          stages.pipelineId,
-          rows.map((r) => r.id),
-        ),
-        isNull(stages.deletedAt),
-      ),
-    )
-    .orderBy(asc(stages.position))
-  return rows.map((p) => ({
-    id: p.id,
-    name: p.name,
-    position: p.position,
-    version: p.version,
-    stages: stageRows
-      .filter((s) => s.pipelineId === p.id)
-      .map((s) => ({
-        id: s.id,
-        name: s.name,
-        position: s.position,
-        probability: s.probability,
-        kind: s.kind as StageSpec['kind'],
-      })),
-  }))
-}
-
-export async function getPipeline(db: DbOrTx, workspaceId: string, id: string): Promise<Pipeline> {
-  const [pipeline] = await loadPipelines(db, workspaceId, id)
+export async function getPipeline(ctx: Ctx, id: string): Promise<Pipeline> {
+  assertCan(ctx, 'read')
+  const pipeline = await findPipeline(ctx.db, ctx.workspace.id, id)
   if (!pipeline) throw notFound('Pipeline')
   return pipeline
 }
 
-/** Inserts a pipeline with its stages; used by the API and when a workspace is created. */
-export async function insertPipeline(
-  tx: DbOrTx,
-  workspaceId: string,
-  input: { name: string; stages: StageSpec[] },
-) {
-  const id = uuidv7()
-  const [{ next } = { next: 0 }] = await tx
-    .select({ next: sql<number>`coalesce(max(${pipelines.position}) + 1, 0)::int` })
-    .from(pipelines)
-    .where(eq(pipelines.workspaceId, workspaceId))
-  await tx.insert(pipelines).values({ workspaceId, id, name: input.name, position: Number(next) })
-  await tx.insert(stages).values(
-    input.stages.map((s, position) => ({
-      workspaceId,
-      id: uuidv7(),
-      pipelineId: id,
-      name: s.name,
-      position,
-      probability: s.probability,
-      kind: s.kind,
-    })),
-  )
-  return id
-}
-
 export async function createPipeline(ctx: Ctx, input: PipelineCreateInput): Promise<Pipeline> {
   assertCan(ctx, 'manage')
+  const errors: FieldError[] = input.stages.flatMap((s, i) =>
+    s.id
+      ? [{ field: `stages.${i}.id`, code: 'not_allowed', message: 'A new pipeline has no stage ids yet' }]
+      : [],
+  )
+  if (errors.length) throw invalid(errors)
   return ctx.db.transaction(async (tx) => {
     const id = await insertPipeline(tx, ctx.workspace.id, input)
-    return getPipeline(tx, ctx.workspace.id, id)
+    return (await findPipeline(tx, ctx.workspace.id, id))!
   })
 }
 
 /**
  * Renames a pipeline and/or replaces its stage list: stages keep their id when the
  * client sends it, new ones are added, and a stage left out is removed — unless deals
- * are still in it (409, nothing changed).
+ * are still in it (409, nothing changed). A stage with deals cannot change its kind
+ * either, since the kind decides whether those deals are open, won or lost.
  */
 export async function updatePipeline(
   ctx: Ctx,
   id: string,
   expectedVersion: number,
   input: PipelineUpdateInput,
-) {
+): Promise<Pipeline> {
   assertCan(ctx, 'manage')
   return ctx.db.transaction(async (tx) => {
-    const current = await getPipeline(tx, ctx.workspace.id, id)
-    if (current.version !== expectedVersion) throw preconditionFailed()
-    const updated = await tx
-      .update(pipelines)
-      .set({
-        ...(input.name ? { name: input.name } : {}),
-        version: sql`${pipelines.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(
-        and(
-          eq(pipelines.workspaceId, ctx.workspace.id),
-          eq(pipelines.id, id),
-          eq(pipelines.version, expectedVersion),
-        ),
-      )
-      .returning()
-    if (!updated[0]) throw preconditionFailed()
+    const row = await lockPipeline(tx, ctx.workspace.id, id)
+    if (!row) throw notFound('Pipeline')
+    if (row.deletedAt) throw new AppError(409, 'deleted', 'Restore this pipeline before editing it')
+    if (row.version !== expectedVersion) throw preconditionFailed()
+    const current = (await findPipeline(tx, ctx.workspace.id, id, true))!
     if (input.stages) await replaceStages(tx, ctx, current, input.stages)
-    return getPipeline(tx, ctx.workspace.id, id)
+    const updated = await updatePipelineRow(tx, ctx.workspace.id, id, expectedVersion, {
+      ...(input.name ? { name: input.name } : {}),
+    })
+    if (!updated) throw preconditionFailed()
+    return (await findPipeline(tx, ctx.workspace.id, id, true))!
   })
 }
 
-async function replaceStages(tx: DbOrTx, ctx: Ctx, current: Pipeline, next: StageSpec[]) {
-  const known = new Set(current.stages.map((s) => s.id))
+async function replaceStages(
+  tx: DbOrTx,
+  ctx: Ctx,
+  current: Pipeline,
+  next: NonNullable<PipelineUpdateInput['stages']>,
+) {
+  const known = new Map(current.stages.map((s) => [s.id, s]))
+  const seen = new Set<string>()
+  const errors: FieldError[] = []
   next.forEach((s, i) => {
-    if (s.id && !known.has(s.id)) {
-      throw invalid([{ field: `stages.${i}.id`, code: 'not_found', message: 'Not a stage of this pipeline' }])
+    if (!s.id) return
+    if (!known.has(s.id)) {
+      errors.push({ field: `stages.${i}.id`, code: 'not_found', message: 'Not a stage of this pipeline' })
+    } else if (seen.has(s.id)) {
+      errors.push({ field: `stages.${i}.id`, code: 'duplicate', message: 'This stage is listed twice' })
     }
+    seen.add(s.id)
   })
-  const kept = new Set(next.map((s) => s.id).filter(Boolean))
-  const removed = current.stages.filter((s) => !kept.has(s.id)).map((s) => s.id)
-  if (removed.length) {
-    const [inUse] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(deals)
-      .where(and(eq(deals.workspaceId, ctx.workspace.id), inArray(deals.stageId, removed)))
-    if (Number(inUse?.n) > 0) {
-      throw new AppError(409, 'stage_in_use', 'Move the deals out of a stage before removing it')
-    }
-    await tx
-      .update(stages)
-      .set({ deletedAt: new Date() })
-      .where(and(eq(stages.workspaceId, ctx.workspace.id), inArray(stages.id, removed)))
+  if (errors.length) throw invalid(errors)
+
+  const removed = current.stages.filter((s) => !seen.has(s.id)).map((s) => s.id)
+  const recast = next.flatMap((s, i) => (s.id && known.get(s.id)?.kind !== s.kind ? [{ id: s.id, i }] : []))
+  // Trashed deals count too: restoring one must find its stage.
+  const inUse = await dealsPerStage(tx, ctx.workspace.id, [...removed, ...recast.map((r) => r.id)])
+  if (removed.some((s) => inUse.has(s))) {
+    throw new AppError(
+      409,
+      'stage_in_use',
+      'Move the deals (trashed ones too) out of a stage before removing it',
+    )
   }
+  const blocked = recast.filter((r) => inUse.has(r.id))
+  if (blocked.length) {
+    throw new AppError(
+      409,
+      'stage_in_use',
+      'A stage with deals cannot change between open, won and lost',
+      blocked.map((b) => ({
+        field: `stages.${b.i}.kind`,
+        code: 'stage_in_use',
+        message: 'Move its deals out first',
+      })),
+    )
+  }
+  await softDeleteStages(tx, ctx.workspace.id, removed)
   for (const [position, s] of next.entries()) {
-    const values = { name: s.name, probability: s.probability, kind: s.kind, position }
-    if (s.id) {
-      await tx
-        .update(stages)
-        .set(values)
-        .where(and(eq(stages.workspaceId, ctx.workspace.id), eq(stages.id, s.id)))
-    } else {
-      await tx
-        .insert(stages)
-        .values({ workspaceId: ctx.workspace.id, id: uuidv7(), pipelineId: current.id, ...values })
-    }
+    await upsertStage(tx, ctx.workspace.id, current.id, { ...s, position })
   }
 }
 
-export async function deletePipeline(ctx: Ctx, id: string) {
+/** Moves a pipeline to the trash; refused for the last one and for one with open deals. */
+export async function deletePipeline(ctx: Ctx, id: string, expectedVersion: number | null) {
+  return setDeleted(ctx, id, expectedVersion, true)
+}
+
+export async function restorePipeline(ctx: Ctx, id: string, expectedVersion: number | null) {
+  return setDeleted(ctx, id, expectedVersion, false)
+}
+
+async function setDeleted(
+  ctx: Ctx,
+  id: string,
+  expectedVersion: number | null,
+  deleted: boolean,
+): Promise<Pipeline> {
   assertCan(ctx, 'manage')
-  await ctx.db.transaction(async (tx) => {
-    await getPipeline(tx, ctx.workspace.id, id)
-    const [used] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(deals)
-      .where(and(eq(deals.workspaceId, ctx.workspace.id), eq(deals.pipelineId, id)))
-    if (Number(used?.n) > 0) throw new AppError(409, 'pipeline_in_use', 'This pipeline still has deals')
-    const all = await loadPipelines(tx, ctx.workspace.id)
-    if (all.length <= 1) throw new AppError(409, 'last_pipeline', 'A workspace keeps at least one pipeline')
-    await tx
-      .update(pipelines)
-      .set({ deletedAt: new Date() })
-      .where(and(eq(pipelines.workspaceId, ctx.workspace.id), eq(pipelines.id, id)))
+  return ctx.db.transaction(async (tx) => {
+    // Lock every pipeline of the workspace: two concurrent deletes must not both pass
+    // the "not the last one" check.
+    const all = await tx
+      .select()
+      .from(pipelines)
+      .where(eq(pipelines.workspaceId, ctx.workspace.id))
+      .for('update')
+    const row = all.find((p) => p.id === id)
+    if (!row) throw notFound('Pipeline')
+    if (expectedVersion !== null && row.version !== expectedVersion) throw preconditionFailed()
+    if (!!row.deletedAt === deleted) return (await findPipeline(tx, ctx.workspace.id, id, true))!
+    if (deleted) {
+      if (all.filter((p) => !p.deletedAt).length <= 1) {
+        throw new AppError(409, 'last_pipeline', 'A workspace keeps at least one pipeline')
+      }
+      const pipeline = (await findPipeline(tx, ctx.workspace.id, id, true))!
+      const open = await dealsPerStage(
+        tx,
+        ctx.workspace.id,
+        pipeline.stages.map((s) => s.id),
+        { onlyOpen: true, live: true },
+      )
+      if (open.size) {
+        throw new AppError(409, 'pipeline_in_use', 'Close or move the open deals of this pipeline first')
+      }
+    }
+    const updated = await updatePipelineRow(tx, ctx.workspace.id, id, row.version, {
+      deletedAt: deleted ? new Date() : null,
+    })
+    if (!updated) throw preconditionFailed()
+    return (await findPipeline(tx, ctx.workspace.id, id, true))!
   })
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "timeline_activity_idx" ON "timeline_events" USING btree ("workspace_id","activity_id") WHERE "timeline_events"."activity_id" is not null;

@@ -1,0 +1,275 @@
+import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.ts'
+import { keysetOrder, keysetPage, keysetWhere } from '../../db/keyset.ts'
+import { deals, people } from '../../db/schema/index.ts'
+import type { Cursor } from '../../http/cursor.ts'
+import { escapeLike, namesOfCompanies, ownerNames } from '../people/people.queries.ts'
+import type { Deal, DealSort, DealStatus } from './deals.schema.ts'
+import { findStages, pipelineNames } from './pipelines.queries.ts'
+import type { StageKind } from './pipelines.schema.ts'
+
+// SQL for deals, always scoped by workspace_id. No rules here: the services decide.
+export type DealRow = typeof deals.$inferSelect
+
+/** Gap between neighbours when a column is (re)numbered; moves take midpoints. */
+export const RANK_STEP = 1024
+
+export async function insertDealRow(db: DbOrTx, row: typeof deals.$inferInsert): Promise<DealRow | null> {
+  const inserted = await db.insert(deals).values(row).onConflictDoNothing().returning()
+  return inserted[0] ?? null
+}
+
+export async function findDealRow(db: DbOrTx, workspaceId: string, id: string, forUpdate = false) {
+  const q = db
+    .select()
+    .from(deals)
+    .where(and(eq(deals.workspaceId, workspaceId), eq(deals.id, id)))
+  const rows = forUpdate ? await q.for('update') : await q
+  return rows[0] ?? null
+}
+
+/** Updates the row only if its version is still `expectedVersion`; null when it moved on. */
+export async function updateDealRow(
+  db: DbOrTx,
+  workspaceId: string,
+  id: string,
+  expectedVersion: number,
+  set: Partial<typeof deals.$inferInsert>,
+): Promise<DealRow | null> {
+  const rows = await db
+    .update(deals)
+    .set({ ...set, version: sql`${deals.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(deals.workspaceId, workspaceId), eq(deals.id, id), eq(deals.version, expectedVersion)))
+    .returning()
+  return rows[0] ?? null
+}
+
+export async function namesOfPeople(db: DbOrTx, workspaceId: string, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))]
+  if (!wanted.length) return new Map<string, string>()
+  const rows = await db
+    .select({ id: people.id, first: people.firstName, last: people.lastName })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), inArray(people.id, wanted)))
+  return new Map(rows.map((r) => [r.id, `${r.first} ${r.last}`.trim()]))
+}
+
+export async function titlesOfDeals(db: DbOrTx, workspaceId: string, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))]
+  if (!wanted.length) return new Map<string, string>()
+  const rows = await db
+    .select({ id: deals.id, title: deals.title })
+    .from(deals)
+    .where(and(eq(deals.workspaceId, workspaceId), inArray(deals.id, wanted)))
+  return new Map(rows.map((r) => [r.id, r.title]))
+}
+
+/** Rows with their pipeline, stage, person, company and owner, in the API's shape. */
+export async function presentDeals(db: DbOrTx, workspaceId: string, rows: DealRow[]): Promise<Deal[]> {
+  const [stageRows, pipelineNameMap, personNames, companyNames, owners] = await Promise.all([
+    findStages(
+      db,
+      workspaceId,
+      rows.map((r) => r.stageId),
+    ),
+    pipelineNames(
+      db,
+      workspaceId,
+      rows.map((r) => r.pipelineId),
+    ),
+    namesOfPeople(
+      db,
+      workspaceId,
+      rows.map((r) => r.personId),
+    ),
+    namesOfCompanies(
+      db,
+      workspaceId,
+      rows.map((r) => r.companyId),
+    ),
+    ownerNames(
+      db,
+      rows.map((r) => r.ownerId),
+    ),
+  ])
+  return rows.map((r) => {
+    const stage = stageRows.get(r.stageId)
+    return {
+      id: r.id,
+      title: r.title,
+      amountMinor: Number(r.amountMinor),
+      currency: r.currency,
+      pipeline: { id: r.pipelineId, name: pipelineNameMap.get(r.pipelineId) ?? '' },
+      stage: {
+        id: r.stageId,
+        name: stage?.name ?? '',
+        kind: (stage?.kind ?? 'open') as StageKind,
+        probability: stage?.probability ?? 0,
+      },
+      person: r.personId ? { id: r.personId, name: personNames.get(r.personId) ?? '' } : null,
+      company: r.companyId ? { id: r.companyId, name: companyNames.get(r.companyId) ?? '' } : null,
+      owner: r.ownerId ? { id: r.ownerId, name: owners.get(r.ownerId) ?? '' } : null,
+      expectedCloseDate: r.expectedCloseDate,
+      status: r.status as DealStatus,
+      lostReason: r.lostReason,
+      closedAt: r.closedAt?.toISOString() ?? null,
+      rank: r.rank,
+      version: r.version,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      deletedAt: r.deletedAt?.toISOString() ?? null,
+    }
+  })
+}
+
+const SORT_COLUMNS = {
+  updatedAt: { column: deals.updatedAt, key: (r: DealRow) => r.updatedAt.toISOString(), isDate: true },
+  createdAt: { column: deals.createdAt, key: (r: DealRow) => r.createdAt.toISOString(), isDate: true },
+  title: { column: deals.searchText, key: (r: DealRow) => r.searchText, isDate: false },
+  amount: { column: deals.amountMinor, key: (r: DealRow) => String(r.amountMinor), isDate: false },
+} as const
+
+export const sortIsDate = (sort: DealSort) => SORT_COLUMNS[sortKey(sort)].isDate
+const sortKey = (sort: DealSort) => sort.replace('-', '') as keyof typeof SORT_COLUMNS
+
+export async function selectDealsPage(
+  db: DbOrTx,
+  workspaceId: string,
+  opts: {
+    sort: DealSort
+    limit: number
+    after: Cursor | null
+    search: string | null
+    trashed: boolean
+    filters: Partial<
+      Record<'pipelineId' | 'stageId' | 'personId' | 'companyId' | 'ownerId' | 'status', string>
+    >
+  },
+): Promise<{ rows: DealRow[]; next: Cursor | null }> {
+  const sort = SORT_COLUMNS[sortKey(opts.sort)]
+  const spec = {
+    column: sort.column,
+    id: deals.id,
+    descending: opts.sort.startsWith('-'),
+    isDate: sort.isDate,
+  }
+  const f = opts.filters
+  const where: (SQL | undefined)[] = [
+    eq(deals.workspaceId, workspaceId),
+    opts.trashed ? isNotNull(deals.deletedAt) : isNull(deals.deletedAt),
+    f.pipelineId ? eq(deals.pipelineId, f.pipelineId) : undefined,
+    f.stageId ? eq(deals.stageId, f.stageId) : undefined,
+    f.personId ? eq(deals.personId, f.personId) : undefined,
+    f.companyId ? eq(deals.companyId, f.companyId) : undefined,
+    f.ownerId ? eq(deals.ownerId, f.ownerId) : undefined,
+    f.status ? eq(deals.status, f.status) : undefined,
+    opts.search ? sql`${deals.searchText} like ${`%${escapeLike(opts.search.toLowerCase())}%`}` : undefined,
+    keysetWhere(spec, opts.after),
+  ]
+  const rows = await db
+    .select()
+    .from(deals)
+    .where(and(...where))
+    .orderBy(...keysetOrder(spec))
+    .limit(opts.limit + 1)
+  return keysetPage(rows, opts.limit, (r) => [sort.key(r), r.id])
+}
+
+const onBoard = (workspaceId: string) =>
+  and(eq(deals.workspaceId, workspaceId), eq(deals.status, 'open'), isNull(deals.deletedAt))
+
+/** The open deals of one column in board order (id breaks rank ties), optionally without one deal. */
+export async function columnRanks(db: DbOrTx, workspaceId: string, stageId: string, withoutId?: string) {
+  return db
+    .select({ id: deals.id, rank: deals.rank })
+    .from(deals)
+    .where(
+      and(
+        onBoard(workspaceId),
+        eq(deals.stageId, stageId),
+        withoutId ? sql`${deals.id} <> ${withoutId}::uuid` : undefined,
+      ),
+    )
+    .orderBy(asc(deals.rank), asc(deals.id))
+}
+
+/** Spreads a column out again (k × RANK_STEP) when two neighbours got too close to split. */
+export async function renumberColumn(db: DbOrTx, workspaceId: string, ids: string[]) {
+  if (!ids.length) return
+  const values = sql.join(
+    ids.map((id, i) => sql`(${id}::uuid, ${(i + 1) * RANK_STEP}::double precision)`),
+    sql`, `,
+  )
+  // Rank is presentation, not content: no version bump, so nobody's edit becomes stale.
+  await db.execute(sql`update deals set rank = v.rank from (values ${values}) as v(id, rank)
+    where deals.workspace_id = ${workspaceId} and deals.id = v.id`)
+}
+
+/** A rank after the last open deal of the column. */
+export async function endOfColumn(db: DbOrTx, workspaceId: string, stageId: string) {
+  const [row] = await db
+    .select({ max: sql<number | null>`max(${deals.rank})` })
+    .from(deals)
+    .where(and(onBoard(workspaceId), eq(deals.stageId, stageId)))
+  return (row?.max === null || row?.max === undefined ? 0 : Number(row.max)) + RANK_STEP
+}
+
+/** The first `limit` open deals of each stage, in rank order. */
+export async function boardDeals(
+  db: DbOrTx,
+  workspaceId: string,
+  stageIds: string[],
+  opts: { limit: number; ownerId: string | null },
+) {
+  if (!stageIds.length) return []
+  const ranked = db
+    .select({
+      ...getTableColumns(deals),
+      n: sql<number>`row_number() over (partition by ${deals.stageId} order by ${deals.rank}, ${deals.id})`.as(
+        'n',
+      ),
+    })
+    .from(deals)
+    .where(
+      and(
+        onBoard(workspaceId),
+        inArray(deals.stageId, stageIds),
+        opts.ownerId ? eq(deals.ownerId, opts.ownerId) : undefined,
+      ),
+    )
+    .as('ranked')
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.n, opts.limit))
+    .orderBy(asc(ranked.stageId), asc(ranked.n))
+  return rows.map(({ n: _n, ...deal }) => deal as DealRow)
+}
+
+/** Per stage and currency: the sum and count of open deals. Currencies are never mixed. */
+export async function boardTotals(
+  db: DbOrTx,
+  workspaceId: string,
+  stageIds: string[],
+  ownerId: string | null,
+) {
+  if (!stageIds.length) return []
+  const rows = await db
+    .select({
+      stageId: deals.stageId,
+      currency: deals.currency,
+      amountMinor: sql<string>`sum(${deals.amountMinor})::text`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(deals)
+    .where(
+      and(
+        onBoard(workspaceId),
+        inArray(deals.stageId, stageIds),
+        ownerId ? eq(deals.ownerId, ownerId) : undefined,
+      ),
+    )
+    .groupBy(deals.stageId, deals.currency)
+    .orderBy(asc(deals.currency))
+  return rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor), count: Number(r.count) }))
+}
