@@ -126,6 +126,59 @@ const companyEditRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/company-edit.tsx'), 'CompanyEditPage'),
 })
 
+const dealsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals',
+  validateSearch: (s: Record<string, unknown>): { pipeline?: string } => ({ pipeline: str(s.pipeline) }),
+  component: lazyRouteComponent(() => import('./routes/deals-board.tsx'), 'DealsBoardPage'),
+})
+
+type DealPreset = {
+  pipelineId?: string
+  personId?: string
+  personName?: string
+  companyId?: string
+  companyName?: string
+}
+
+const dealNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals/new',
+  // From a person's or company's page, or a board: the new deal starts linked to it.
+  validateSearch: (s: Record<string, unknown>): DealPreset => ({
+    pipelineId: str(s.pipelineId),
+    personId: str(s.personId),
+    personName: str(s.personName),
+    companyId: str(s.companyId),
+    companyName: str(s.companyName),
+  }),
+  component: lazyRouteComponent(() => import('./routes/deal-new.tsx'), 'DealNewPage'),
+})
+
+const dealsTrashRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals/trash',
+  component: lazyRouteComponent(() => import('./routes/deals-trash.tsx'), 'DealsTrashPage'),
+})
+
+const dealRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals/$id',
+  component: lazyRouteComponent(() => import('./routes/deal-page.tsx'), 'DealPage'),
+})
+
+const dealEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals/$id/edit',
+  component: lazyRouteComponent(() => import('./routes/deal-edit.tsx'), 'DealEditPage'),
+})
+
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks',
+  component: lazyRouteComponent(() => import('./routes/tasks.tsx'), 'TasksPage'),
+})
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -152,6 +205,12 @@ const routeTree = rootRoute.addChildren([
     companyNewRoute,
     companyRoute,
     companyEditRoute,
+    dealsRoute,
+    dealNewRoute,
+    dealsTrashRoute,
+    dealRoute,
+    dealEditRoute,
+    tasksRoute,
     settingsRoute,
     newWorkspaceRoute,
   ]),

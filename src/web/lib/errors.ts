@@ -55,6 +55,18 @@ export function useErrorText() {
         return t`Too many attempts. Wait a few minutes and try again.`
       case 'version_mismatch':
         return t`Someone else changed this record while you were editing. Your changes are kept below; reload to see theirs.`
+      case 'link_required':
+        return t`Link it to a person, a company or a deal`
+      case 'not_a_member':
+        return t`Choose a member of this workspace`
+      case 'workspace_not_empty':
+        return t`Demo data goes only into an empty workspace.`
+      case 'stage_in_use':
+        return t`Deals are still in this stage. Move them first.`
+      case 'pipeline_in_use':
+        return t`This pipeline still has open deals.`
+      case 'last_pipeline':
+        return t`A workspace needs at least one pipeline.`
       case 'forbidden':
         return t`You do not have permission to do this.`
       case 'not_found':

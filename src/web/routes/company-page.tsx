@@ -2,8 +2,10 @@ import { Trans } from '@lingui/react/macro'
 import { Link, useNavigate, useParams } from '@tanstack/react-router'
 import { ArrowLeft, Globe, Pencil, Plus } from 'lucide-react'
 import { buttonClass } from '../components/ui/button.tsx'
+import { ActivityComposer } from '../features/activities/activity-composer.tsx'
 import { type Company, useCompany, useCompanyTimeline } from '../features/companies/companies-api.ts'
 import { Card, DeleteButton, TrashBanner, useTrash } from '../features/contacts/record-page.tsx'
+import { DealRows } from '../features/deals/deal-rows.tsx'
 import { EmailLink, PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePeopleList } from '../features/people/people-api.ts'
 import { RouteError, Skeleton } from '../features/shell/route-states.tsx'
@@ -99,10 +101,33 @@ export function CompanyPage() {
               </ul>
             )}
           </section>
+          <section aria-labelledby="deals-heading">
+            <div className="mb-3 flex items-center gap-3">
+              <h2 id="deals-heading" className="flex-1 text-lg font-semibold text-slate-900">
+                <Trans>Deals</Trans>
+              </h2>
+              {writable && !c.deletedAt && (
+                <Link
+                  to="/deals/new"
+                  search={{ companyId: c.id, companyName: c.name }}
+                  className={buttonClass({ variant: 'secondary' })}
+                >
+                  <Plus aria-hidden className="size-4" />
+                  <Trans>Add deal</Trans>
+                </Link>
+              )}
+            </div>
+            <DealRows params={{ companyId: c.id }} empty={<Trans>No deals with this company yet.</Trans>} />
+          </section>
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="mb-3 text-lg font-semibold text-slate-900">
               <Trans>Timeline</Trans>
             </h2>
+            {!c.deletedAt && (
+              <div className="mb-4">
+                <ActivityComposer links={{ companyId: c.id }} />
+              </div>
+            )}
             <TimelineList query={timeline} />
           </section>
         </div>

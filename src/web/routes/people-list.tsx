@@ -5,11 +5,12 @@ import { buttonClass } from '../components/ui/button.tsx'
 import { EmptyBox, ListToolbar, LoadMore } from '../components/ui/list-toolbar.tsx'
 import { PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePeopleList } from '../features/people/people-api.ts'
+import { DemoDataButton } from '../features/shell/demo-data-button.tsx'
 import { Skeleton } from '../features/shell/route-states.tsx'
 import { useFormat } from '../lib/format.ts'
 import { useSortOptions } from '../lib/labels.ts'
 import { useDesktop } from '../lib/media.ts'
-import { canWrite, useSignedIn } from '../lib/session.ts'
+import { canManage, canWrite, useSignedIn } from '../lib/session.ts'
 import type { Person } from '../lib/types.ts'
 
 // The people list: search, sort and "load more" (keyset pages of 50). The state lives in
@@ -53,7 +54,12 @@ export function PeopleListPage() {
       {list.isPending ? (
         <Skeleton />
       ) : people.length === 0 ? (
-        <EmptyState searching={Boolean(search.q)} trashed={Boolean(search.trashed)} canAdd={canWrite(role)} />
+        <EmptyState
+          searching={Boolean(search.q)}
+          trashed={Boolean(search.trashed)}
+          canAdd={canWrite(role)}
+          canLoadDemo={canManage(role)}
+        />
       ) : desktop ? (
         <PeopleTable people={people} />
       ) : (
@@ -69,10 +75,12 @@ function EmptyState({
   searching,
   trashed,
   canAdd,
+  canLoadDemo,
 }: {
   searching: boolean
   trashed: boolean
   canAdd: boolean
+  canLoadDemo: boolean
 }) {
   if (searching) {
     return (
@@ -98,12 +106,15 @@ function EmptyState({
           Keep every customer in one place: their phone numbers, emails and everything you did together.
         </Trans>
       </p>
-      {canAdd && (
-        <Link to="/people/new" className={buttonClass({ className: 'mt-4' })}>
-          <Plus aria-hidden className="size-4" />
-          <Trans>Add person</Trans>
-        </Link>
-      )}
+      <div className="mt-4 flex flex-wrap justify-center gap-3">
+        {canAdd && (
+          <Link to="/people/new" className={buttonClass()}>
+            <Plus aria-hidden className="size-4" />
+            <Trans>Add person</Trans>
+          </Link>
+        )}
+        {canLoadDemo && <DemoDataButton />}
+      </div>
     </EmptyBox>
   )
 }

@@ -1,8 +1,10 @@
 import { Trans } from '@lingui/react/macro'
 import { Link, useNavigate, useParams } from '@tanstack/react-router'
-import { ArrowLeft, Pencil } from 'lucide-react'
+import { ArrowLeft, Pencil, Plus } from 'lucide-react'
 import { buttonClass } from '../components/ui/button.tsx'
+import { ActivityComposer } from '../features/activities/activity-composer.tsx'
 import { Card, DeleteButton, TrashBanner, useTrash } from '../features/contacts/record-page.tsx'
+import { DealRows } from '../features/deals/deal-rows.tsx'
 import { EmailLink, PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePerson, usePersonTimeline } from '../features/people/people-api.ts'
 import { RouteError, Skeleton } from '../features/shell/route-states.tsx'
@@ -64,12 +66,42 @@ export function PersonPage() {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <section aria-labelledby="timeline-heading" className="order-2 lg:order-1">
-          <h2 id="timeline-heading" className="mb-3 text-lg font-semibold text-slate-900">
-            <Trans>Timeline</Trans>
-          </h2>
-          <TimelineList query={timeline} />
-        </section>
+        <div className="order-2 space-y-8 lg:order-1">
+          <section aria-labelledby="deals-heading">
+            <div className="mb-3 flex items-center gap-3">
+              <h2 id="deals-heading" className="flex-1 text-lg font-semibold text-slate-900">
+                <Trans>Deals</Trans>
+              </h2>
+              {writable && !p.deletedAt && (
+                <Link
+                  to="/deals/new"
+                  search={{
+                    personId: p.id,
+                    personName: name,
+                    companyId: p.company?.id,
+                    companyName: p.company?.name,
+                  }}
+                  className={buttonClass({ variant: 'secondary' })}
+                >
+                  <Plus aria-hidden className="size-4" />
+                  <Trans>Add deal</Trans>
+                </Link>
+              )}
+            </div>
+            <DealRows params={{ personId: p.id }} empty={<Trans>No deals with this person yet.</Trans>} />
+          </section>
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="mb-3 text-lg font-semibold text-slate-900">
+              <Trans>Timeline</Trans>
+            </h2>
+            {!p.deletedAt && (
+              <div className="mb-4">
+                <ActivityComposer links={{ personId: p.id }} />
+              </div>
+            )}
+            <TimelineList query={timeline} />
+          </section>
+        </div>
         <aside className="order-1 space-y-4 lg:order-2">
           <Card title={<Trans>Contact</Trans>}>
             {p.phones.length === 0 && p.emails.length === 0 && (

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react'
 import { Button, buttonClass } from '../components/ui/button.tsx'
 import { Invitations } from '../features/settings/invitations.tsx'
 import { MembersList } from '../features/settings/members.tsx'
+import { PipelinesSettings } from '../features/settings/pipelines.tsx'
 import { WorkspaceSettingsForm } from '../features/settings/workspace-settings.tsx'
 import { api } from '../lib/api.ts'
 import { useRoleName } from '../lib/labels.ts'
@@ -28,6 +29,11 @@ export function SettingsPage() {
       <Section title={<Trans>Members</Trans>}>
         <MembersList />
       </Section>
+      {canManage(role) && (
+        <Section title={<Trans>Sales pipelines</Trans>}>
+          <PipelinesSettings />
+        </Section>
+      )}
       {canManage(role) && (
         <Section title={<Trans>Invite people to this workspace</Trans>}>
           <Invitations />

@@ -1,12 +1,13 @@
 import { Trans, useLingui } from '@lingui/react/macro'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link, Outlet, useNavigate } from '@tanstack/react-router'
-import { Building2, LogOut, Settings, Users } from 'lucide-react'
+import { Building2, CheckSquare, Kanban, LogOut, Settings, Users } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Toaster } from '../../components/ui/toast.tsx'
 import { api } from '../../lib/api.ts'
 import { signOut, useMe } from '../../lib/session.ts'
 import type { Me } from '../../lib/types.ts'
+import { useTaskCounts } from '../activities/tasks-api.ts'
 import { LanguageSwitcher } from './language-switcher.tsx'
 
 // The frame of every signed-in page: a header (workspace, language, sign out), a sidebar
@@ -14,9 +15,36 @@ import { LanguageSwitcher } from './language-switcher.tsx'
 function useNav(): { to: string; label: ReactNode; icon: ReactNode }[] {
   return [
     { to: '/people', label: <Trans>People</Trans>, icon: <Users aria-hidden className="size-5" /> },
+    { to: '/deals', label: <Trans>Deals</Trans>, icon: <Kanban aria-hidden className="size-5" /> },
     { to: '/companies', label: <Trans>Companies</Trans>, icon: <Building2 aria-hidden className="size-5" /> },
+    { to: '/tasks', label: <TasksLabel />, icon: <CheckSquare aria-hidden className="size-5" /> },
     { to: '/settings', label: <Trans>Settings</Trans>, icon: <Settings aria-hidden className="size-5" /> },
   ]
+}
+
+/** "Tasks" with how many are overdue or due today; the number is read as "3 due". */
+function TasksLabel() {
+  const { data } = useTaskCounts()
+  const count = (data?.overdue ?? 0) + (data?.today ?? 0)
+  return (
+    // Inline, not flex: the space before the hidden text stays in the link's name.
+    <span>
+      <Trans>Tasks</Trans>
+      {count > 0 && (
+        <>
+          <span
+            aria-hidden
+            className="ml-1.5 inline-block min-w-5 rounded-full bg-red-700 px-1.5 text-center text-xs font-semibold text-white"
+          >
+            {count}
+          </span>{' '}
+          <span className="sr-only">
+            <Trans>{count} due</Trans>
+          </span>
+        </>
+      )}
+    </span>
+  )
 }
 
 export function WorkspaceSwitcher({ me, className }: { me: Me; className?: string }) {

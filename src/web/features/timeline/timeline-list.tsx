@@ -3,6 +3,7 @@ import type { UseInfiniteQueryResult } from '@tanstack/react-query'
 import { Button } from '../../components/ui/button.tsx'
 import { useFormat } from '../../lib/format.ts'
 import type { Page, TimelineEvent } from '../../lib/types.ts'
+import { ActivityItem } from '../activities/activity-item.tsx'
 import { Skeleton } from '../shell/route-states.tsx'
 
 // One record's history, newest first: who did what and when, with old → new values.
@@ -30,6 +31,8 @@ export function TimelineList({ query }: { query: Query }) {
             <p className="text-sm text-slate-900">
               <EventText event={e} />
             </p>
+            {/* The activity itself once, where it was logged; its later edits list their changes. */}
+            {e.kind === 'activity' && e.activity && <ActivityItem activity={e.activity} />}
             {e.kind === 'updated' && e.changes && (
               <ul className="mt-1 space-y-0.5 text-sm text-slate-700">
                 {e.changes.map((c) => (
@@ -99,11 +102,24 @@ function EventText({ event }: { event: TimelineEvent }) {
         </Trans>
       )
     default:
-      return (
-        <Trans>
-          {who}: {what}
-        </Trans>
-      )
+      // An activity: the card below shows its title and text, so the line only says who
+      // did what kind of thing.
+      switch (event.activity?.type) {
+        case 'note':
+          return <Trans>{who} added a note</Trans>
+        case 'call':
+          return <Trans>{who} logged a call</Trans>
+        case 'meeting':
+          return <Trans>{who} logged a meeting</Trans>
+        case 'task':
+          return <Trans>{who} added a task</Trans>
+        default:
+          return (
+            <Trans>
+              {who}: {what}
+            </Trans>
+          )
+      }
   }
 }
 
