@@ -44,8 +44,6 @@ export const timelineEvents = pgTable(
       .on(t.workspaceId, t.dealId, t.occurredAt, t.id)
       .where(sql`${t.dealId} is not null`),
     // An activity's event moves with the activity when its links or time change.
-    index('timeline_activity_idx')
-      .on(t.workspaceId, t.activityId)
-      .where(sql`${t.activityId} is not null`),
+    index('timeline_activity_idx').on(t.workspaceId, t.activityId).where(sql`${t.activityId} is not null`),
   ],
 )
