@@ -95,7 +95,7 @@ export async function expectAccessible(page: Page, label: string) {
 
 const shotsDir = path.resolve('docs/screenshots')
 
-export async function screenshot(page: Page, name: string) {
+export async function screenshot(page: Page, name: string, fullPage = false) {
   mkdirSync(shotsDir, { recursive: true })
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) })
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage })
 }

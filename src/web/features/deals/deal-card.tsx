@@ -45,6 +45,7 @@ export function DealCard({
         <Link
           to="/deals/$id"
           params={{ id: deal.id }}
+          draggable={false}
           className="min-w-0 flex-1 font-medium break-words text-teal-800 hover:underline"
         >
           {title}
