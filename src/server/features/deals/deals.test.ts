@@ -189,7 +189,13 @@ describe('deals', () => {
       const events = (await as(t.app, owner).get(url)).json().data
       const mine = events.filter((e: { subjectId: string }) => e.subjectId === deal.id)
       expect(mine.map((e: { kind: string }) => e.kind)).toEqual(['updated', 'created'])
-      expect(mine[0].changes).toEqual([{ field: 'amountMinor', from: 0, to: 9_900 }])
+      expect(mine[0].changes).toEqual([
+        {
+          field: 'amount',
+          from: { amountMinor: 0, currency: 'ETB' },
+          to: { amountMinor: 9_900, currency: 'ETB' },
+        },
+      ])
     }
   })
 

@@ -37,8 +37,8 @@ export function TimelineList({ query }: { query: Query }) {
               <ul className="mt-1 space-y-0.5 text-sm text-slate-700">
                 {e.changes.map((c) => (
                   <li key={c.field}>
-                    <span className="font-medium">{fieldName(c.field)}</span>: <Value v={c.from} /> →{' '}
-                    <Value v={c.to} />
+                    <span className="font-medium">{fieldName(c.field)}</span>:{' '}
+                    <Value v={c.from} field={c.field} /> → <Value v={c.to} field={c.field} />
                   </li>
                 ))}
               </ul>
@@ -58,8 +58,19 @@ export function TimelineList({ query }: { query: Query }) {
   )
 }
 
-function Value({ v }: { v: unknown }) {
+/** An old or new value as people read it: money, dates, yes/no; text as it is. */
+function Value({ v, field }: { v: unknown; field: string }) {
+  const { t } = useLingui()
+  const fmt = useFormat()
+  const statuses: Record<string, string> = { open: t`Open`, won: t`Won`, lost: t`Lost` }
+  if (field === 'status' && typeof v === 'string') return <span>{statuses[v] ?? v}</span>
   if (v === null || v === '' || v === undefined) return <span className="text-slate-500">—</span>
+  if (typeof v === 'boolean') return <span>{v ? t`Yes` : t`No`}</span>
+  if (typeof v === 'object' && v && 'amountMinor' in v && 'currency' in v) {
+    return <span>{fmt.money(Number(v.amountMinor), String(v.currency))}</span>
+  }
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return <span>{fmt.dateTime(v)}</span>
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return <span>{fmt.date(`${v}T12:00:00Z`)}</span>
   return <span dir="auto">{typeof v === 'string' ? v : JSON.stringify(v)}</span>
 }
 
@@ -135,6 +146,30 @@ function useFieldName() {
     emails: t`Emails`,
     name: t`Name`,
     domain: t`Website`,
+    industry: t`Industry`,
+    size: t`Size`,
+    city: t`City`,
+    region: t`Region`,
+    country: t`Country`,
+    title: t`Title`,
+    amount: t`Amount`,
+    stage: t`Stage`,
+    status: t`Status`,
+    pipeline: t`Pipeline`,
+    person: t`Person`,
+    deal: t`Deal`,
+    expectedCloseDate: t`Expected close date`,
+    lostReason: t`Reason`,
+    body: t`Notes`,
+    occurredAt: t`When`,
+    direction: t`Direction`,
+    durationSeconds: t`Duration (seconds)`,
+    outcome: t`Outcome`,
+    endsAt: t`Ends`,
+    place: t`Place`,
+    dueAt: t`Due`,
+    assignee: t`Assigned to`,
+    done: t`Done`,
   }
   return (field: string) => names[field] ?? field
 }
