@@ -4,7 +4,7 @@ import { ArrowLeft, Globe, Pencil, Plus } from 'lucide-react'
 import { buttonClass } from '../components/ui/button.tsx'
 import { ActivityComposer } from '../features/activities/activity-composer.tsx'
 import { type Company, useCompany, useCompanyTimeline } from '../features/companies/companies-api.ts'
-import { Card, DeleteButton, TrashBanner, useTrash } from '../features/contacts/record-page.tsx'
+import { Card, RecordHeader, SectionHeading, useTrash } from '../features/contacts/record-page.tsx'
 import { DealRows } from '../features/deals/deal-rows.tsx'
 import { EmailLink, PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePeopleList } from '../features/people/people-api.ts'
@@ -36,49 +36,49 @@ export function CompanyPage() {
   const place = [c.city, c.region, c.country ? countryName(c.country) : null].filter(Boolean).join(', ')
   return (
     <div className="space-y-6">
-      <Link to="/companies" search={{}} className={buttonClass({ variant: 'ghost', className: '-ml-3' })}>
-        <ArrowLeft aria-hidden className="size-4" />
-        <Trans>Companies</Trans>
-      </Link>
-      <TrashBanner record={c} canRestore={writable} onRestore={() => trash.restore(c.version)} />
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <div className="min-w-0 flex-1">
-          <h1 className="text-2xl font-semibold break-words text-slate-900">{c.name}</h1>
-          <p className="text-slate-700">{[c.industry, place].filter(Boolean).join(' · ')}</p>
-        </div>
-        {writable && !c.deletedAt && (
-          <div className="flex gap-2">
-            <Link to="/companies/$id/edit" params={{ id }} className={buttonClass({ variant: 'secondary' })}>
-              <Pencil aria-hidden className="size-4" />
-              <Trans>Edit</Trans>
-            </Link>
-            <DeleteButton
-              onClick={async () => {
-                if (await trash.remove()) await navigate({ to: '/companies', search: {} })
-              }}
-            />
-          </div>
-        )}
-      </div>
+      <RecordHeader
+        back={
+          <Link to="/companies" search={{}} className={buttonClass({ variant: 'ghost', className: '-ml-3' })}>
+            <ArrowLeft aria-hidden className="size-4" />
+            <Trans>Companies</Trans>
+          </Link>
+        }
+        record={c}
+        title={c.name}
+        subtitle={<p className="text-slate-700">{[c.industry, place].filter(Boolean).join(' · ')}</p>}
+        edit={
+          <Link to="/companies/$id/edit" params={{ id }} className={buttonClass({ variant: 'secondary' })}>
+            <Pencil aria-hidden className="size-4" />
+            <Trans>Edit</Trans>
+          </Link>
+        }
+        writable={writable}
+        onDelete={async () => {
+          if (await trash.remove()) await navigate({ to: '/companies', search: {} })
+        }}
+        onRestore={() => trash.restore(c.version)}
+      />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="order-2 space-y-8 lg:order-1">
           <section aria-labelledby="people-heading">
-            <div className="mb-3 flex items-center gap-3">
-              <h2 id="people-heading" className="flex-1 text-lg font-semibold text-slate-900">
-                <Trans>People</Trans>
-              </h2>
-              {writable && !c.deletedAt && (
-                <Link
-                  to="/people/new"
-                  search={{ companyId: c.id, companyName: c.name }}
-                  className={buttonClass({ variant: 'secondary' })}
-                >
-                  <Plus aria-hidden className="size-4" />
-                  <Trans>Add person</Trans>
-                </Link>
-              )}
-            </div>
+            <SectionHeading
+              id="people-heading"
+              title={<Trans>People</Trans>}
+              action={
+                writable &&
+                !c.deletedAt && (
+                  <Link
+                    to="/people/new"
+                    search={{ companyId: c.id, companyName: c.name }}
+                    className={buttonClass({ variant: 'secondary' })}
+                  >
+                    <Plus aria-hidden className="size-4" />
+                    <Trans>Add person</Trans>
+                  </Link>
+                )
+              }
+            />
             {members.length === 0 ? (
               <p className="text-slate-700">
                 <Trans>No one from this company yet.</Trans>
@@ -102,21 +102,23 @@ export function CompanyPage() {
             )}
           </section>
           <section aria-labelledby="deals-heading">
-            <div className="mb-3 flex items-center gap-3">
-              <h2 id="deals-heading" className="flex-1 text-lg font-semibold text-slate-900">
-                <Trans>Deals</Trans>
-              </h2>
-              {writable && !c.deletedAt && (
-                <Link
-                  to="/deals/new"
-                  search={{ companyId: c.id, companyName: c.name }}
-                  className={buttonClass({ variant: 'secondary' })}
-                >
-                  <Plus aria-hidden className="size-4" />
-                  <Trans>Add deal</Trans>
-                </Link>
-              )}
-            </div>
+            <SectionHeading
+              id="deals-heading"
+              title={<Trans>Deals</Trans>}
+              action={
+                writable &&
+                !c.deletedAt && (
+                  <Link
+                    to="/deals/new"
+                    search={{ companyId: c.id, companyName: c.name }}
+                    className={buttonClass({ variant: 'secondary' })}
+                  >
+                    <Plus aria-hidden className="size-4" />
+                    <Trans>Add deal</Trans>
+                  </Link>
+                )
+              }
+            />
             <DealRows params={{ companyId: c.id }} empty={<Trans>No deals with this company yet.</Trans>} />
           </section>
           <section aria-labelledby="timeline-heading">

@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { buttonClass } from '../components/ui/button.tsx'
 import { toast } from '../components/ui/toast.tsx'
 import { ActivityComposer } from '../features/activities/activity-composer.tsx'
-import { Card, DeleteButton, TrashBanner, useTrash } from '../features/contacts/record-page.tsx'
+import { Card, RecordHeader, useTrash } from '../features/contacts/record-page.tsx'
 import { type Deal, moveDeal, useDeal, useDealTimeline, usePipelines } from '../features/deals/deals-api.ts'
 import { LostReasonDialog } from '../features/deals/lost-reason-dialog.tsx'
 import { RouteError, Skeleton } from '../features/shell/route-states.tsx'
@@ -53,33 +53,35 @@ export function DealPage() {
   const statusText = d.status === 'won' ? t`Won` : d.status === 'lost' ? t`Lost` : t`Open`
   return (
     <div className="space-y-6">
-      <Link to="/deals" search={{}} className={buttonClass({ variant: 'ghost', className: '-ml-3' })}>
-        <ArrowLeft aria-hidden className="size-4" />
-        <Trans>Deals</Trans>
-      </Link>
-      <TrashBanner record={d} canRestore={writable} onRestore={() => trash.restore(d.version)} />
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <div className="min-w-0 flex-1">
-          <h1 className="text-2xl font-semibold break-words text-slate-900">{title}</h1>
-          <p className="text-lg font-semibold text-slate-900">{fmt.money(d.amountMinor, d.currency)}</p>
-          <p className="text-slate-700">
-            {d.pipeline.name} · {d.stage.name} · {statusText}
-          </p>
-        </div>
-        {writable && !d.deletedAt && (
-          <div className="flex gap-2">
-            <Link to="/deals/$id/edit" params={{ id }} className={buttonClass({ variant: 'secondary' })}>
-              <Pencil aria-hidden className="size-4" />
-              <Trans>Edit</Trans>
-            </Link>
-            <DeleteButton
-              onClick={async () => {
-                if (await trash.remove()) await navigate({ to: '/deals', search: {} })
-              }}
-            />
-          </div>
-        )}
-      </div>
+      <RecordHeader
+        back={
+          <Link to="/deals" search={{}} className={buttonClass({ variant: 'ghost', className: '-ml-3' })}>
+            <ArrowLeft aria-hidden className="size-4" />
+            <Trans>Deals</Trans>
+          </Link>
+        }
+        record={d}
+        title={title}
+        subtitle={
+          <>
+            <p className="text-lg font-semibold text-slate-900">{fmt.money(d.amountMinor, d.currency)}</p>
+            <p className="text-slate-700">
+              {d.pipeline.name} · {d.stage.name} · {statusText}
+            </p>
+          </>
+        }
+        edit={
+          <Link to="/deals/$id/edit" params={{ id }} className={buttonClass({ variant: 'secondary' })}>
+            <Pencil aria-hidden className="size-4" />
+            <Trans>Edit</Trans>
+          </Link>
+        }
+        writable={writable}
+        onDelete={async () => {
+          if (await trash.remove()) await navigate({ to: '/deals', search: {} })
+        }}
+        onRestore={() => trash.restore(d.version)}
+      />
       {writable && !d.deletedAt && stages.length > 0 && (
         <label className="flex max-w-sm flex-col gap-1 text-sm font-medium text-slate-800">
           <Trans>Move to stage</Trans>

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router'
 import { ArrowLeft, Pencil, Plus } from 'lucide-react'
 import { buttonClass } from '../components/ui/button.tsx'
 import { ActivityComposer } from '../features/activities/activity-composer.tsx'
-import { Card, DeleteButton, TrashBanner, useTrash } from '../features/contacts/record-page.tsx'
+import { Card, RecordHeader, SectionHeading, useTrash } from '../features/contacts/record-page.tsx'
 import { DealRows } from '../features/deals/deal-rows.tsx'
 import { EmailLink, PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePerson, usePersonTimeline } from '../features/people/people-api.ts'
@@ -31,63 +31,67 @@ export function PersonPage() {
   const writable = canWrite(role)
   return (
     <div className="space-y-6">
-      <Link to="/people" search={{}} className={buttonClass({ variant: 'ghost', className: '-ml-3' })}>
-        <ArrowLeft aria-hidden className="size-4" />
-        <Trans>People</Trans>
-      </Link>
-      <TrashBanner record={p} canRestore={writable} onRestore={() => trash.restore(p.version)} />
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <div className="min-w-0 flex-1">
-          <h1 className="text-2xl font-semibold break-words text-slate-900">{name}</h1>
-          {p.jobTitle && <p className="text-slate-700">{p.jobTitle}</p>}
-          {p.company && (
-            <Link
-              to="/companies/$id"
-              params={{ id: p.company.id }}
-              className="font-medium text-teal-800 underline-offset-2 hover:underline"
-            >
-              {p.company.name}
-            </Link>
-          )}
-        </div>
-        {writable && !p.deletedAt && (
-          <div className="flex gap-2">
-            <Link to="/people/$id/edit" params={{ id }} className={buttonClass({ variant: 'secondary' })}>
-              <Pencil aria-hidden className="size-4" />
-              <Trans>Edit</Trans>
-            </Link>
-            <DeleteButton
-              onClick={async () => {
-                if (await trash.remove()) await navigate({ to: '/people', search: {} })
-              }}
-            />
-          </div>
-        )}
-      </div>
+      <RecordHeader
+        back={
+          <Link to="/people" search={{}} className={buttonClass({ variant: 'ghost', className: '-ml-3' })}>
+            <ArrowLeft aria-hidden className="size-4" />
+            <Trans>People</Trans>
+          </Link>
+        }
+        record={p}
+        title={name}
+        subtitle={
+          <>
+            {p.jobTitle && <p className="text-slate-700">{p.jobTitle}</p>}
+            {p.company && (
+              <Link
+                to="/companies/$id"
+                params={{ id: p.company.id }}
+                className="font-medium text-teal-800 underline-offset-2 hover:underline"
+              >
+                {p.company.name}
+              </Link>
+            )}
+          </>
+        }
+        edit={
+          <Link to="/people/$id/edit" params={{ id }} className={buttonClass({ variant: 'secondary' })}>
+            <Pencil aria-hidden className="size-4" />
+            <Trans>Edit</Trans>
+          </Link>
+        }
+        writable={writable}
+        onDelete={async () => {
+          if (await trash.remove()) await navigate({ to: '/people', search: {} })
+        }}
+        onRestore={() => trash.restore(p.version)}
+      />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="order-2 space-y-8 lg:order-1">
           <section aria-labelledby="deals-heading">
-            <div className="mb-3 flex items-center gap-3">
-              <h2 id="deals-heading" className="flex-1 text-lg font-semibold text-slate-900">
-                <Trans>Deals</Trans>
-              </h2>
-              {writable && !p.deletedAt && (
-                <Link
-                  to="/deals/new"
-                  search={{
-                    personId: p.id,
-                    personName: name,
-                    companyId: p.company?.id,
-                    companyName: p.company?.name,
-                  }}
-                  className={buttonClass({ variant: 'secondary' })}
-                >
-                  <Plus aria-hidden className="size-4" />
-                  <Trans>Add deal</Trans>
-                </Link>
-              )}
-            </div>
+            <SectionHeading
+              id="deals-heading"
+              title={<Trans>Deals</Trans>}
+              action={
+                writable &&
+                !p.deletedAt && (
+                  <Link
+                    to="/deals/new"
+                    search={{
+                      personId: p.id,
+                      personName: name,
+                      companyId: p.company?.id,
+                      companyName: p.company?.name,
+                    }}
+                    className={buttonClass({ variant: 'secondary' })}
+                  >
+                    <Plus aria-hidden className="size-4" />
+                    <Trans>Add deal</Trans>
+                  </Link>
+                )
+              }
+            />
             <DealRows params={{ personId: p.id }} empty={<Trans>No deals with this person yet.</Trans>} />
           </section>
           <section aria-labelledby="timeline-heading">

@@ -1,15 +1,16 @@
 import { Trans, useLingui } from '@lingui/react/macro'
 import { useQueryClient } from '@tanstack/react-query'
-import { MapPin, PhoneIncoming, PhoneOutgoing } from 'lucide-react'
+import { MapPin, PhoneIncoming, PhoneOutgoing, Trash2 } from 'lucide-react'
 import { useState } from 'react'
 import type { TimelineActivity } from '../../../server/features/timeline/timeline.schema.ts'
 import { toast } from '../../components/ui/toast.tsx'
+import { api } from '../../lib/api.ts'
 import { errorCode, useErrorText } from '../../lib/errors.ts'
 import { useFormat } from '../../lib/format.ts'
 import { canWrite, useSignedIn } from '../../lib/session.ts'
 import { TYPE_ICONS, useActivityNames, useDuration, useTimeRange } from './activity-labels.ts'
 import { renderMarkdown } from './markdown.ts'
-import { refreshActivityViews, setTaskDone } from './tasks-api.ts'
+import { type Activity, refreshActivityViews, setTaskDone } from './tasks-api.ts'
 
 // A note, call, meeting or task as the timeline shows it, under the event's "who, when".
 // Tailwind's reset strips list bullets and link colours; these bring them back inside notes.
@@ -72,7 +73,46 @@ export function ActivityItem({ activity: a }: { activity: TimelineActivity }) {
           />
         )}
       </div>
+      <DeleteActivity activity={a} />
     </div>
+  )
+}
+
+/** To the trash, with Undo: the timeline entry goes with it and comes back on restore. */
+function DeleteActivity({ activity }: { activity: TimelineActivity }) {
+  const { t } = useLingui()
+  const errorText = useErrorText()
+  const qc = useQueryClient()
+  const { role } = useSignedIn()
+  if (!canWrite(role)) return null
+  async function remove() {
+    try {
+      const current = await api<Activity>(`/api/v1/activities/${activity.id}`)
+      const deleted = await api<Activity>(`/api/v1/activities/${activity.id}`, {
+        method: 'DELETE',
+        version: current.version,
+      })
+      await refreshActivityViews(qc)
+      toast(t`Moved to the trash`, {
+        label: t`Undo`,
+        run: async () => {
+          await api(`/api/v1/activities/${activity.id}/restore`, { method: 'POST', version: deleted.version })
+          await refreshActivityViews(qc)
+        },
+      })
+    } catch (err) {
+      toast(errorText(errorCode(err)) ?? '')
+    }
+  }
+  return (
+    <button
+      type="button"
+      onClick={remove}
+      className="-m-2 min-h-11 min-w-11 self-start rounded text-slate-500 hover:bg-slate-100 hover:text-red-800"
+    >
+      <Trash2 aria-hidden className="mx-auto size-4" />
+      <span className="sr-only">{t`Delete`}</span>
+    </button>
   )
 }
 

@@ -100,16 +100,12 @@ export function CompanyForm({ company }: { company?: Company }) {
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl space-y-5">
       <FormProblem
-        problem={form.problem}
-        hasFieldErrors={Object.keys(errors).length > 0}
+        form={form}
         openExisting={(existing) => (
           <Link to="/companies/$id" params={{ id: existing.id }} className={openExistingClass}>
             {t`Open ${existing.name}`}
           </Link>
         )}
-        onSaveAnyway={() => form.save(true)}
-        onKeepMine={form.keepMine}
-        onTakeTheirs={form.takeTheirs}
       />
       <TextField label={t`Company name`} autoComplete="off" {...text('name')} />
       <div className="grid gap-4 sm:grid-cols-2">

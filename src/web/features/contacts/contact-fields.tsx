@@ -135,20 +135,23 @@ export function OwnerSelect({
 
 /** What a failed save says above the form: duplicate, someone else's edit, or another error. */
 export function FormProblem({
-  problem,
-  hasFieldErrors,
+  form,
   openExisting,
-  onSaveAnyway,
-  onKeepMine,
-  onTakeTheirs,
 }: {
-  problem: ApiError | undefined
-  hasFieldErrors: boolean
+  form: {
+    problem: ApiError | undefined
+    errors: FieldErrors
+    save: (allowDuplicate?: boolean) => unknown
+    keepMine: () => unknown
+    takeTheirs: () => unknown
+  }
   openExisting: (existing: { id: string; name: string }) => ReactNode
-  onSaveAnyway: () => void
-  onKeepMine: () => void
-  onTakeTheirs: () => void
 }) {
+  const { problem } = form
+  const hasFieldErrors = Object.keys(form.errors).length > 0
+  const onSaveAnyway = () => form.save(true)
+  const onKeepMine = () => form.keepMine()
+  const onTakeTheirs = () => form.takeTheirs()
   const errorText = useErrorText()
   const code = problem?.problem.code
   const existing = problem?.problem.existing

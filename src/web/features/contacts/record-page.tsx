@@ -95,3 +95,58 @@ export function DeleteButton({ onClick }: { onClick: () => void }) {
     </Button>
   )
 }
+
+/**
+ * The top of a record page: back link, trash banner, the name with its subtitle, and
+ * Edit / Delete for those who may write.
+ */
+export function RecordHeader({
+  back,
+  record,
+  title,
+  subtitle,
+  edit,
+  writable,
+  onDelete,
+  onRestore,
+}: {
+  back: ReactNode
+  record: Versioned
+  title: ReactNode
+  subtitle?: ReactNode
+  edit: ReactNode
+  writable: boolean
+  onDelete: () => void
+  onRestore: () => void
+}) {
+  return (
+    <>
+      {back}
+      <TrashBanner record={record} canRestore={writable} onRestore={onRestore} />
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <div className="min-w-0 flex-1">
+          <h1 className="text-2xl font-semibold break-words text-slate-900">{title}</h1>
+          {subtitle}
+        </div>
+        {writable && !record.deletedAt && (
+          <div className="flex gap-2">
+            {edit}
+            <DeleteButton onClick={onDelete} />
+          </div>
+        )}
+      </div>
+    </>
+  )
+}
+
+/** A section of a record page ("Deals", "People") with its add button. */
+export function SectionHeading({ id, title, action }: { id: string; title: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="mb-3 flex items-center gap-3">
+      <h2 id={id} className="flex-1 text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {action}
+    </div>
+  )
+}

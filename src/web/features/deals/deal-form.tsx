@@ -89,16 +89,12 @@ export function DealForm({ deal, preset }: { deal?: Deal; preset?: DealPreset })
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl space-y-5">
       <FormProblem
-        problem={form.problem}
-        hasFieldErrors={Object.keys(errors).length > 0}
+        form={form}
         openExisting={(existing) => (
           <Link to="/deals/$id" params={{ id: existing.id }} className={openExistingClass}>
             {t`Open ${existing.name}`}
           </Link>
         )}
-        onSaveAnyway={() => form.save(true)}
-        onKeepMine={form.keepMine}
-        onTakeTheirs={form.takeTheirs}
       />
       <TextField
         label={t`Deal title`}

@@ -81,16 +81,12 @@ export function PersonForm({ person, company }: { person?: Person; company?: Pic
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl space-y-5">
       <FormProblem
-        problem={form.problem}
-        hasFieldErrors={Object.keys(errors).length > 0}
+        form={form}
         openExisting={(existing) => (
           <Link to="/people/$id" params={{ id: existing.id }} className={openExistingClass}>
             {t`Open ${existing.name}`}
           </Link>
         )}
-        onSaveAnyway={() => form.save(true)}
-        onKeepMine={form.keepMine}
-        onTakeTheirs={form.takeTheirs}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
