@@ -24,6 +24,7 @@ import { dealsRoutes } from './features/deals/deals.routes.ts'
 import { pipelinesRoutes } from './features/deals/pipelines.routes.ts'
 import { demoRoutes } from './features/demo/demo.routes.ts'
 import { peopleRoutes } from './features/people/people.routes.ts'
+import { searchRoutes } from './features/search/search.routes.ts'
 import {
   accountRoutes,
   publicWorkspaceRoutes,
@@ -120,6 +121,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
           await scoped.register(pipelinesRoutes)
           await scoped.register(dealsRoutes)
           await scoped.register(activitiesRoutes)
+          await scoped.register(searchRoutes)
           await scoped.register(demoRoutes)
           await scoped.register(workspaceRoutes(config.baseUrl))
         })

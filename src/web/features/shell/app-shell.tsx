@@ -8,6 +8,7 @@ import { api } from '../../lib/api.ts'
 import { signOut, useMe } from '../../lib/session.ts'
 import type { Me } from '../../lib/types.ts'
 import { useTaskCounts } from '../activities/tasks-api.ts'
+import { SearchButton } from '../search/search-button.tsx'
 import { LanguageSwitcher } from './language-switcher.tsx'
 
 // The frame of every signed-in page: a header (workspace, language, sign out), a sidebar
@@ -106,6 +107,7 @@ export function AppShell() {
           <span className="font-bold text-teal-800 md:hidden">Kiungo</span>
           <WorkspaceSwitcher me={me} className="hidden md:block" />
           <span className="flex-1" />
+          <SearchButton />
           <LanguageSwitcher signedIn />
           <button
             type="button"
