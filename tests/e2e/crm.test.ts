@@ -31,7 +31,7 @@ afterAll(async () => {
 const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true })
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang)
 
-async function switchLanguage(page: Page, locale: 'am' | 'sw') {
+async function switchLanguage(page: Page, locale: 'en' | 'am' | 'sw') {
   await page
     .locator('select')
     .filter({ has: page.locator(`option[value="${locale}"]`) })
@@ -162,6 +162,39 @@ describe('core CRM journey', () => {
       await screenshot(page, `person-timeline-desktop-${locale}`, true)
     }
     await expectAccessible(page, 'person page (sw)')
+  })
+
+  it('finds people, companies and deals from Ctrl+K by name, phone number as typed, or title', async () => {
+    const page = await (await newContext(browser, DESKTOP)).newPage()
+    await page.goto(`${server.url}/sign-in`)
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill(password)
+    await page.getByRole('button', { name: /Sign in|ግባ|Ingia/ }).click()
+    await page.locator('main#main h1').waitFor()
+    await switchLanguage(page, 'en')
+    const search = async (text: string, pick: string) => {
+      await page.keyboard.press('Control+K')
+      const box = page.getByRole('combobox', { name: 'Search people, companies and deals' })
+      await box.fill(text)
+      await page
+        .getByRole('option', { name: new RegExp(pick) })
+        .first()
+        .waitFor()
+      await box.press('Enter')
+      await page.getByRole('heading', { level: 1, name: pick }).waitFor()
+    }
+    await search('0911 22 33 44', 'ሰላም ታደሰ')
+    await search('+251911223344', 'ሰላም ታደሰ')
+    await search('ሰላም', 'ሰላም ታደሰ')
+    await search('abay cofee', 'Abay Coffee Exporters')
+    await search('roasting', 'Roasting machine')
+    await page.keyboard.press('Control+K')
+    await page.getByRole('combobox', { name: 'Search people, companies and deals' }).fill('Abay')
+    await page.getByRole('option').first().waitFor()
+    await expectAccessible(page, 'command menu')
+    await screenshot(page, 'search-desktop-en')
+    await page.keyboard.press('Escape')
+    await switchLanguage(page, 'sw') // as the next test expects
   })
 
   it('moves a deal from the "Move to stage" menu on a 360 px phone', async () => {
