@@ -16,7 +16,11 @@ import { LanguageSwitcher } from './language-switcher.tsx'
 function useNav(): { to: string; label: ReactNode; icon: ReactNode }[] {
   return [
     { to: '/people', label: <Trans>People</Trans>, icon: <Users aria-hidden className="size-5" /> },
-    { to: '/deals', label: <Trans>Deals</Trans>, icon: <Kanban aria-hidden className="size-5" /> },
+    {
+      to: '/deals',
+      label: <Trans context="navigation">Deals</Trans>,
+      icon: <Kanban aria-hidden className="size-5" />,
+    },
     { to: '/companies', label: <Trans>Companies</Trans>, icon: <Building2 aria-hidden className="size-5" /> },
     { to: '/tasks', label: <TasksLabel />, icon: <CheckSquare aria-hidden className="size-5" /> },
     { to: '/settings', label: <Trans>Settings</Trans>, icon: <Settings aria-hidden className="size-5" /> },
