@@ -23,6 +23,7 @@ import { companiesRoutes } from './features/companies/companies.routes.ts'
 import { dealsRoutes } from './features/deals/deals.routes.ts'
 import { pipelinesRoutes } from './features/deals/pipelines.routes.ts'
 import { demoRoutes } from './features/demo/demo.routes.ts'
+import { exportRoutes } from './features/export/export.routes.ts'
 import { peopleRoutes } from './features/people/people.routes.ts'
 import { searchRoutes } from './features/search/search.routes.ts'
 import {
@@ -116,6 +117,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
         await signedIn.register(accountRoutes(db))
         await signedIn.register(async (scoped) => {
           scoped.addHook('preHandler', workspaceScope(db))
+          // Before the `/:id` routes for readability; the router prefers static segments anyway.
+          await scoped.register(exportRoutes)
           await scoped.register(peopleRoutes)
           await scoped.register(companiesRoutes)
           await scoped.register(pipelinesRoutes)

@@ -2,6 +2,7 @@ import { Trans, useLingui } from '@lingui/react/macro'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { Plus } from 'lucide-react'
 import { buttonClass } from '../components/ui/button.tsx'
+import { ExportLinks } from '../components/ui/export-links.tsx'
 import { EmptyBox, ListToolbar, LoadMore } from '../components/ui/list-toolbar.tsx'
 import { type Company, useCompaniesList } from '../features/companies/companies-api.ts'
 import { PhoneLinks } from '../features/people/contact-links.tsx'
@@ -28,6 +29,7 @@ export function CompaniesListPage() {
         <h1 className="flex-1 text-2xl font-semibold text-slate-900">
           {search.trashed ? <Trans>Companies in the trash</Trans> : <Trans>Companies</Trans>}
         </h1>
+        <ExportLinks path="/api/v1/companies/export.csv" params={search} />
         {canWrite(role) && !search.trashed && (
           <Link to="/companies/new" className={buttonClass()}>
             <Plus aria-hidden className="size-4" />

@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { Plus, Trash2 } from 'lucide-react'
 import { useState } from 'react'
 import { buttonClass } from '../components/ui/button.tsx'
+import { ExportLinks } from '../components/ui/export-links.tsx'
 import { toast } from '../components/ui/toast.tsx'
 import { DealBoard } from '../features/deals/board.tsx'
 import {
@@ -79,6 +80,7 @@ export function DealsBoardPage() {
             </select>
           </label>
         )}
+        <ExportLinks path="/api/v1/deals/export.csv" params={{ pipelineId }} />
         <Link to="/deals/trash" className={buttonClass({ variant: 'ghost' })}>
           <Trash2 aria-hidden className="size-4" />
           <Trans>Trash</Trans>

@@ -2,6 +2,7 @@ import { Trans, useLingui } from '@lingui/react/macro'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { Plus } from 'lucide-react'
 import { buttonClass } from '../components/ui/button.tsx'
+import { ExportLinks } from '../components/ui/export-links.tsx'
 import { EmptyBox, ListToolbar, LoadMore } from '../components/ui/list-toolbar.tsx'
 import { PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePeopleList } from '../features/people/people-api.ts'
@@ -32,6 +33,7 @@ export function PeopleListPage() {
         <h1 className="flex-1 text-2xl font-semibold text-slate-900">
           {search.trashed ? <Trans>People in the trash</Trans> : <Trans>People</Trans>}
         </h1>
+        <ExportLinks path="/api/v1/people/export.csv" params={search} />
         {canWrite(role) && !search.trashed && (
           <Link to="/people/new" className={buttonClass()}>
             <Plus aria-hidden className="size-4" />

@@ -1,0 +1,99 @@
+import * as z from 'zod'
+import { companiesListQuery } from '../companies/companies.schema.ts'
+import { dealsListQuery } from '../deals/deals.schema.ts'
+import { peopleListQuery } from '../people/people.schema.ts'
+
+// CSV export of a list view: the list's own filter and sort parameters (its query schema
+// minus limit and cursor), plus which columns and whether Excel gets a BOM. The column
+// keys are a public contract (the web column chooser sends them): add, never rename.
+export const PEOPLE_EXPORT_COLUMNS = [
+  'id',
+  'firstName',
+  'lastName',
+  'jobTitle',
+  'company',
+  'phones',
+  'emails',
+  'owner',
+  'createdAt',
+  'updatedAt',
+] as const
+
+export const COMPANY_EXPORT_COLUMNS = [
+  'id',
+  'name',
+  'domain',
+  'industry',
+  'size',
+  'city',
+  'region',
+  'country',
+  'phones',
+  'emails',
+  'owner',
+  'peopleCount',
+  'createdAt',
+] as const
+
+export const DEAL_EXPORT_COLUMNS = [
+  'id',
+  'title',
+  'amount',
+  'currency',
+  'pipeline',
+  'stage',
+  'status',
+  'person',
+  'company',
+  'owner',
+  'expectedCloseDate',
+  'closedAt',
+  'lostReason',
+  'createdAt',
+] as const
+
+/** `?columns=firstName,phones`: keys of `keys`, in the order wanted; absent means all. */
+function columnsParam<K extends string>(keys: readonly K[]) {
+  return z
+    .string()
+    .max(1000)
+    .optional()
+    .transform((raw, ctx): K[] => {
+      if (raw === undefined) return [...keys]
+      const wanted = [...new Set(raw.split(',').map((k) => k.trim()))]
+      const unknown = wanted.filter((k) => !(keys as readonly string[]).includes(k))
+      if (unknown.length) {
+        const names = unknown.map((k) => (k ? `"${k}"` : 'an empty key')).join(', ')
+        ctx.addIssue({ code: 'custom', message: `Unknown column ${names}; use any of ${keys.join(', ')}` })
+        return z.NEVER
+      }
+      return wanted as K[]
+    })
+    .describe(`Comma-separated column keys, in the order wanted (default: all): ${keys.join(', ')}`)
+}
+
+const csvOptions = {
+  excel: z
+    .stringbool()
+    .default(false)
+    .describe('Start with a UTF-8 byte-order mark so Excel reads the file as UTF-8'),
+}
+
+export const peopleExportQuery = peopleListQuery
+  .omit({ limit: true, cursor: true })
+  .extend({ columns: columnsParam(PEOPLE_EXPORT_COLUMNS), ...csvOptions })
+
+export const companiesExportQuery = companiesListQuery
+  .omit({ limit: true, cursor: true })
+  .extend({ columns: columnsParam(COMPANY_EXPORT_COLUMNS), ...csvOptions })
+
+export const dealsExportQuery = dealsListQuery
+  .omit({ limit: true, cursor: true })
+  .extend({ columns: columnsParam(DEAL_EXPORT_COLUMNS), ...csvOptions })
+
+export type PeopleExportColumn = (typeof PEOPLE_EXPORT_COLUMNS)[number]
+export type CompanyExportColumn = (typeof COMPANY_EXPORT_COLUMNS)[number]
+export type DealExportColumn = (typeof DEAL_EXPORT_COLUMNS)[number]
+export type PeopleExportQuery = z.output<typeof peopleExportQuery>
+export type CompaniesExportQuery = z.output<typeof companiesExportQuery>
+export type DealsExportQuery = z.output<typeof dealsExportQuery>
