@@ -194,6 +194,19 @@ describe('core CRM journey', () => {
     await expectAccessible(page, 'command menu')
     await screenshot(page, 'search-desktop-en')
     await page.keyboard.press('Escape')
+
+    // The people list exports as CSV for Excel: BOM first, Ge'ez intact, phones neutralised.
+    await page.goto(`${server.url}/people`)
+    await page.getByText('Export', { exact: true }).click()
+    const excelLink = page.getByRole('link', { name: 'CSV for Excel' })
+    const href = await excelLink.getAttribute('href')
+    expect(href).toContain('/api/v1/people/export.csv')
+    const csv = await page.request.get(`${server.url}${href}`)
+    expect(csv.headers()['content-type']).toContain('text/csv')
+    const body = await csv.body()
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(body.toString('utf8')).toContain('ሰላም,ታደሰ')
+    expect(body.toString('utf8')).toContain("'+251911223344")
     await switchLanguage(page, 'sw') // as the next test expects
   })
 
