@@ -10,22 +10,51 @@ export function intlLocale(locale: string, country?: string, calendar?: string) 
   return calendar === 'ethiopic' ? `${tag}-u-ca-ethiopic` : tag
 }
 
-export type Formatters = ReturnType<typeof makeFormatters>
+export type Formatters = ReturnType<typeof createFormatters>
+type WorkspaceFormat = { country: string; calendar: string; timeZone: string }
 
-export function makeFormatters(locale: string, ws?: { country: string; calendar: string; timeZone: string }) {
+/** ISO 4217 minor-unit digits as Intl knows them (2 for ETB, KES, TZS, USD; 0 for UGX). */
+export function currencyDigits(currency: string) {
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  )
+}
+
+// Intl formatters are costly to build and every list row formats dates and money, so one
+// set is kept per language + workspace settings, and one money formatter per currency.
+const cache = new Map<string, Formatters>()
+
+export function makeFormatters(locale: string, ws?: WorkspaceFormat) {
+  const key = [locale, ws?.country, ws?.calendar, ws?.timeZone].join('|')
+  let set = cache.get(key)
+  if (!set) {
+    set = createFormatters(locale, ws)
+    cache.set(key, set)
+  }
+  return set
+}
+
+function createFormatters(locale: string, ws?: WorkspaceFormat) {
   const tag = intlLocale(locale, ws?.country, ws?.calendar)
   const timeZone = ws?.timeZone
   const dateFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone })
   const dateTimeFmt = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone })
   const numberFmt = new Intl.NumberFormat(intlLocale(locale, ws?.country))
+  const moneyFmts = new Map<string, { fmt: Intl.NumberFormat; scale: number }>()
   return {
     date: (iso: string | Date) => withoutEra(dateFmt, new Date(iso)),
     dateTime: (iso: string | Date) => withoutEra(dateTimeFmt, new Date(iso)),
     number: (n: number) => numberFmt.format(n),
     money: (minor: number, currency: string) => {
-      const f = new Intl.NumberFormat(intlLocale(locale, ws?.country), { style: 'currency', currency })
-      const digits = f.resolvedOptions().maximumFractionDigits ?? 2
-      return f.format(minor / 10 ** digits)
+      let m = moneyFmts.get(currency)
+      if (!m) {
+        m = {
+          fmt: new Intl.NumberFormat(intlLocale(locale, ws?.country), { style: 'currency', currency }),
+          scale: 10 ** currencyDigits(currency),
+        }
+        moneyFmts.set(currency, m)
+      }
+      return m.fmt.format(minor / m.scale)
     },
   }
 }

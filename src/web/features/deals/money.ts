@@ -1,10 +1,7 @@
+import { currencyDigits } from '../../lib/format.ts'
+
 // Money as typed and shown ↔ integer minor units of an ISO 4217 currency. The number of
 // decimals is the currency's own (2 for ETB, KES, TZS, USD; 0 for UGX), as Intl knows it.
-export function currencyDigits(currency: string) {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  )
-}
 
 /** "15,000.50" → 1500050 for ETB; null when it is not a non-negative amount. */
 export function toMinor(typed: string, currency: string): number | null {
