@@ -3,6 +3,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -31,6 +32,9 @@ export const companies = pgTable(
     ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
     sortName: text('sort_name').notNull(),
     searchText: text('search_text').notNull(),
+    // Tag ids (see tags) and custom field values keyed by custom_fields.key.
+    tagIds: uuid('tag_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     version: integer('version').notNull().default(1),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -39,6 +43,7 @@ export const companies = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('companies_tags_idx').using('gin', sql`${t.tagIds}`),
     index('companies_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('companies_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('companies_name_idx').on(t.workspaceId, t.sortName, t.id),

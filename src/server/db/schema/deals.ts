@@ -7,6 +7,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -86,6 +87,9 @@ export const deals = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
     // The title lowercased: matched with LIKE and used as the title sort key.
     searchText: text('search_text').notNull(),
+    // Tag ids (see tags) and custom field values keyed by custom_fields.key.
+    tagIds: uuid('tag_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     version: integer('version').notNull().default(1),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -112,6 +116,7 @@ export const deals = pgTable(
       .on(t.workspaceId, t.stageId, t.rank, t.id)
       .where(sql`${t.status} = 'open' and ${t.deletedAt} is null`),
     index('deals_stage_idx').on(t.workspaceId, t.stageId),
+    index('deals_tags_idx').using('gin', sql`${t.tagIds}`),
     index('deals_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('deals_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('deals_title_idx').on(t.workspaceId, t.searchText, t.id),

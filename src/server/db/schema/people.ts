@@ -3,6 +3,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -30,6 +31,9 @@ export const people = pgTable(
     sortName: text('sort_name').notNull(),
     // Lowercased names, emails and phone digits, written by the service; searched with LIKE.
     searchText: text('search_text').notNull(),
+    // Tag ids (see tags) and custom field values keyed by custom_fields.key.
+    tagIds: uuid('tag_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     version: integer('version').notNull().default(1),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     // Millisecond precision, so a timestamp survives the round trip through a JS Date
@@ -40,6 +44,7 @@ export const people = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('people_tags_idx').using('gin', sql`${t.tagIds}`),
     // Ascending on purpose: a backward scan serves `order by … desc, id desc` exactly,
     // where drizzle's `.desc()` would add NULLS LAST and no longer match the query.
     index('people_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
