@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { BASELINE, type Case, listCases, searchCases } from './cases.ts'
 import type { Sizes } from './gen-people.ts'
+import { benchImport, type ImportRun, withImport } from './import.ts'
 import { countRows, loadData, rssMb } from './load.ts'
 import { compact, compactPlan, measure, type Result, slowest } from './measure.ts'
 import { type Explained, failures, type RunData, renderResults, type TargetRun, verdicts } from './report.ts'
@@ -206,10 +207,15 @@ async function main() {
   }
   let pg: TargetRun | null = null
   let lite: TargetRun | null = null
+  let imported: ImportRun | null = null
   if (o.only !== 'pglite') {
     const target = await openPostgres(o.pgUrl, 'kiungo_bench')
     try {
       pg = await benchTarget(target, 'PostgreSQL', sizesAt(o.scale), o, null)
+      // The import, into a new workspace of the same loaded database (import.ts).
+      const url = new URL(o.pgUrl)
+      url.pathname = '/kiungo_bench'
+      imported = await benchImport(target, url.toString(), sizesAt(o.scale).people, o.seed)
     } finally {
       await target.close()
     }
@@ -234,7 +240,7 @@ async function main() {
     totalMs: performance.now() - started,
   }
   mkdirSync(path.dirname(o.out), { recursive: true })
-  writeFileSync(o.out, renderResults(data, summary(data)))
+  writeFileSync(o.out, withImport(renderResults(data, summary(data)), imported, o.scale))
   console.log(`${o.out} written; whole run ${((performance.now() - started) / 1000).toFixed(0)} s`)
 }
 

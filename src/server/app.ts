@@ -19,13 +19,20 @@ import type { Database } from './db/client.ts'
 import { activitiesRoutes } from './features/activities/activities.routes.ts'
 import { authRoutes, mountBetterAuth } from './features/auth/auth.routes.ts'
 import { createAuth } from './features/auth/auth.ts'
+import { bulkRoutes } from './features/bulk/bulk.routes.ts'
 import { companiesRoutes } from './features/companies/companies.routes.ts'
+import { customFieldsRoutes } from './features/custom-fields/custom-fields.routes.ts'
 import { dealsRoutes } from './features/deals/deals.routes.ts'
 import { pipelinesRoutes } from './features/deals/pipelines.routes.ts'
 import { demoRoutes } from './features/demo/demo.routes.ts'
 import { exportRoutes } from './features/export/export.routes.ts'
+import { fieldsRoutes } from './features/filters/fields.routes.ts'
+import { importsRoutes } from './features/imports/imports.routes.ts'
+import { jobsRoutes } from './features/jobs/jobs.routes.ts'
 import { peopleRoutes } from './features/people/people.routes.ts'
 import { searchRoutes } from './features/search/search.routes.ts'
+import { tagsRoutes } from './features/tags/tags.routes.ts'
+import { viewsRoutes } from './features/views/views.routes.ts'
 import {
   accountRoutes,
   publicWorkspaceRoutes,
@@ -119,12 +126,19 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
           scoped.addHook('preHandler', workspaceScope(db))
           // Before the `/:id` routes for readability; the router prefers static segments anyway.
           await scoped.register(exportRoutes)
+          await scoped.register(bulkRoutes)
           await scoped.register(peopleRoutes)
           await scoped.register(companiesRoutes)
           await scoped.register(pipelinesRoutes)
           await scoped.register(dealsRoutes)
           await scoped.register(activitiesRoutes)
           await scoped.register(searchRoutes)
+          await scoped.register(fieldsRoutes)
+          await scoped.register(viewsRoutes)
+          await scoped.register(jobsRoutes)
+          await scoped.register(tagsRoutes)
+          await scoped.register(customFieldsRoutes)
+          await scoped.register(importsRoutes)
           await scoped.register(demoRoutes)
           await scoped.register(workspaceRoutes(config.baseUrl))
         })

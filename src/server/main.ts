@@ -3,6 +3,7 @@ import { buildApp } from './app.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
 import { createPglite, type Database, pgliteDatabase, postgresDatabase } from './db/client.ts'
 import { type DataDirLock, DataDirLockedError, lockDataDir } from './db/lock.ts'
+import { startJobRunner } from './features/jobs/jobs.ts'
 
 // CLI entry: `start` runs the server, `migrate` applies migrations and exits.
 const command = process.argv[2] ?? 'start'
@@ -61,6 +62,8 @@ async function main() {
   }
 
   const app = await buildApp({ config, database, logger })
+  // Background jobs (bulk actions, imports) run here; buildApp alone (tests) never starts them.
+  const runner = startJobRunner(database.db, logger)
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -69,6 +72,8 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
     try {
+      // The running job stops after its current batch and goes back to the queue.
+      await runner.stop()
       await app.close()
       await database.close()
     } finally {

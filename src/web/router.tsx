@@ -6,11 +6,11 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router'
+import { parseListSearch } from './features/lists/list-url.ts'
 import { AppShell } from './features/shell/app-shell.tsx'
 import { NotFound, RouteError } from './features/shell/route-states.tsx'
 import { activateLocale, isLocale } from './i18n/i18n.ts'
 import { meQuery, queryClient } from './lib/session.ts'
-import { COMMON_SORTS, type CommonSort } from './lib/sorts.ts'
 
 // Every page is its own chunk (lazyRouteComponent); this file only says which URL shows
 // which page and who may see it.
@@ -63,13 +63,8 @@ const homeRoute = createRoute({
   },
 })
 
-/** The search params of every record list: `?q=&sort=&trashed=true`. */
-type ListSearch = { q?: string; sort?: CommonSort; trashed?: boolean }
-const listSearch = (s: Record<string, unknown>): ListSearch => ({
-  q: str(s.q),
-  sort: COMMON_SORTS.find((v) => v === s.sort),
-  trashed: s.trashed === true ? true : undefined,
-})
+/** The search params of every record list: `?q=&sort=&filters=&columns=&view=&trashed=true`. */
+const listSearch = parseListSearch
 
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -141,6 +136,13 @@ type DealPreset = {
   companyName?: string
 }
 
+const dealsListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals/list',
+  validateSearch: listSearch,
+  component: lazyRouteComponent(() => import('./routes/deals-list.tsx'), 'DealsListPage'),
+})
+
 const dealNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/deals/new',
@@ -179,6 +181,29 @@ const tasksRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/tasks.tsx'), 'TasksPage'),
 })
 
+const activitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activities',
+  validateSearch: listSearch,
+  component: lazyRouteComponent(() => import('./routes/activities-list.tsx'), 'ActivitiesListPage'),
+})
+
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/imports',
+  // Which kind of records the next upload holds: ?object=person|company
+  validateSearch: (s: Record<string, unknown>): { object?: 'person' | 'company' } => ({
+    object: s.object === 'person' || s.object === 'company' ? s.object : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./routes/imports.tsx'), 'ImportsPage'),
+})
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/imports/$id',
+  component: lazyRouteComponent(() => import('./routes/import-page.tsx'), 'ImportPage'),
+})
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -206,11 +231,15 @@ const routeTree = rootRoute.addChildren([
     companyRoute,
     companyEditRoute,
     dealsRoute,
+    dealsListRoute,
     dealNewRoute,
     dealsTrashRoute,
     dealRoute,
     dealEditRoute,
     tasksRoute,
+    activitiesRoute,
+    importsRoute,
+    importRoute,
     settingsRoute,
     newWorkspaceRoute,
   ]),

@@ -23,7 +23,9 @@ type Options = { method?: string; body?: unknown; version?: number; signal?: Abo
 
 export async function api<T>(path: string, opts: Options = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (opts.body !== undefined) headers['content-type'] = 'application/json'
+  // FormData (file uploads) is sent as multipart; the browser sets its content type and boundary.
+  const form = opts.body instanceof FormData
+  if (opts.body !== undefined && !form) headers['content-type'] = 'application/json'
   if (opts.version !== undefined) headers['if-match'] = `"${opts.version}"`
   let res: Response
   try {
@@ -31,7 +33,7 @@ export async function api<T>(path: string, opts: Options = {}): Promise<T> {
       method: opts.method ?? 'GET',
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : form ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     })
   } catch (err) {

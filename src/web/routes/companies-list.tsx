@@ -1,135 +1,95 @@
 import { Trans, useLingui } from '@lingui/react/macro'
-import { Link, useNavigate, useSearch } from '@tanstack/react-router'
-import { Plus } from 'lucide-react'
-import { buttonClass } from '../components/ui/button.tsx'
-import { ExportLinks } from '../components/ui/export-links.tsx'
-import { EmptyBox, ListToolbar, LoadMore } from '../components/ui/list-toolbar.tsx'
-import { type Company, useCompaniesList } from '../features/companies/companies-api.ts'
+import { Link } from '@tanstack/react-router'
+import { Plus, Upload } from 'lucide-react'
+import { buttonClass, PHONE_ICON } from '../components/ui/button.tsx'
+import { EmptyBox } from '../components/ui/list-toolbar.tsx'
+import type { Company } from '../features/companies/companies-api.ts'
+import { ListPage } from '../features/lists/list-page.tsx'
 import { PhoneLinks } from '../features/people/contact-links.tsx'
-import { Skeleton } from '../features/shell/route-states.tsx'
-import { useFormat } from '../lib/format.ts'
-import { useSortOptions } from '../lib/labels.ts'
-import { useDesktop } from '../lib/media.ts'
+import { TagChips } from '../features/tags/tag-chips.tsx'
+import type { RecordTag } from '../features/tags/tags-api.ts'
 import { canWrite, useSignedIn } from '../lib/session.ts'
 
-// Companies: the same list pattern as people (search, sort, trash, load more).
+// Companies: the same list machinery as people (features/lists).
 export function CompaniesListPage() {
   const { t } = useLingui()
-  const search = useSearch({ from: '/app/companies' })
-  const navigate = useNavigate({ from: '/companies' })
   const { role } = useSignedIn()
-  const desktop = useDesktop()
-  const sorts = useSortOptions()
-  const list = useCompaniesList({ q: search.q, sort: search.sort, trashed: search.trashed })
-  const companies = list.data?.pages.flatMap((p) => p.data) ?? []
-
+  const writable = canWrite(role)
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="flex-1 text-2xl font-semibold text-slate-900">
-          {search.trashed ? <Trans>Companies in the trash</Trans> : <Trans>Companies</Trans>}
-        </h1>
-        <ExportLinks path="/api/v1/companies/export.csv" params={search} />
-        {canWrite(role) && !search.trashed && (
-          <Link to="/companies/new" className={buttonClass()}>
-            <Plus aria-hidden className="size-4" />
-            <Trans>Add company</Trans>
-          </Link>
-        )}
-      </div>
-      <ListToolbar
-        q={search.q}
-        onQ={(q) => navigate({ search: (s) => ({ ...s, q }), replace: true })}
-        searchLabel={t`Search companies`}
-        placeholder={t`Search by name, website, phone or email`}
-        sort={search.sort ?? '-updatedAt'}
-        sorts={sorts}
-        onSort={(sort) => navigate({ search: (s) => ({ ...s, sort }), replace: true })}
-        trashed={Boolean(search.trashed)}
-        onTrashed={(trashed) => navigate({ search: (s) => ({ ...s, trashed: trashed || undefined }) })}
-      />
-      {list.isPending ? (
-        <Skeleton />
-      ) : companies.length === 0 ? (
+    <ListPage
+      object="company"
+      routeId="/app/companies"
+      title={<Trans>Companies</Trans>}
+      trashTitle={<Trans>Companies in the trash</Trans>}
+      caption={t`Companies`}
+      search={{ label: t`Search companies`, placeholder: t`Search by name, website, phone or email` }}
+      defaultColumns={['name', 'industry', 'city', 'phone', 'owner', 'tags']}
+      defaultSort="-updatedAt"
+      exportPath="/api/v1/companies/export.csv"
+      actions={(trashed) =>
+        writable &&
+        !trashed && (
+          <>
+            <Link
+              to="/imports"
+              search={{ object: 'company' }}
+              className={buttonClass({ variant: 'ghost', className: PHONE_ICON })}
+            >
+              <Upload aria-hidden className="size-4" />
+              <span className="max-md:sr-only">
+                <Trans>Import</Trans>
+              </span>
+            </Link>
+            <Link to="/companies/new" className={buttonClass({ className: PHONE_ICON })}>
+              <Plus aria-hidden className="size-4" />
+              <span className="max-md:sr-only">
+                <Trans>Add company</Trans>
+              </span>
+            </Link>
+          </>
+        )
+      }
+      card={(row) => <CompanyCard company={row as Company & { tags?: RecordTag[] }} />}
+      empty={
         <EmptyBox>
-          {search.q ? (
-            <Trans>No company matches this search.</Trans>
-          ) : search.trashed ? (
-            <Trans>The trash is empty.</Trans>
-          ) : (
+          <p>
             <Trans>No companies yet. Add the businesses you sell to, and link their people to them.</Trans>
+          </p>
+          {writable && (
+            <div className="mt-4 flex flex-wrap justify-center gap-3">
+              <Link to="/companies/new" className={buttonClass()}>
+                <Plus aria-hidden className="size-4" />
+                <Trans>Add company</Trans>
+              </Link>
+              <Link
+                to="/imports"
+                search={{ object: 'company' }}
+                className={buttonClass({ variant: 'secondary' })}
+              >
+                <Upload aria-hidden className="size-4" />
+                <Trans>Import companies</Trans>
+              </Link>
+            </div>
           )}
         </EmptyBox>
-      ) : desktop ? (
-        <CompaniesTable companies={companies} />
-      ) : (
-        <ul className="space-y-2">
-          {companies.map((c) => (
-            <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3">
-              <Link
-                to="/companies/$id"
-                params={{ id: c.id }}
-                className="block text-base font-semibold text-teal-800 hover:underline"
-              >
-                {c.name}
-              </Link>
-              <p className="text-sm text-slate-700">{[c.industry, c.city].filter(Boolean).join(' · ')}</p>
-              {c.phones[0] && <PhoneLinks e164={c.phones[0].e164} />}
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore show={list.hasNextPage} busy={list.isFetchingNextPage} onClick={() => list.fetchNextPage()} />
-    </div>
+      }
+    />
   )
 }
 
-function CompaniesTable({ companies }: { companies: Company[] }) {
-  const fmt = useFormat()
-  const th = 'px-4 py-3 font-medium'
+function CompanyCard({ company: c }: { company: Company & { tags?: RecordTag[] } }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className={th}>
-              <Trans>Name</Trans>
-            </th>
-            <th scope="col" className={th}>
-              <Trans>Industry</Trans>
-            </th>
-            <th scope="col" className={th}>
-              <Trans>City</Trans>
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              <Trans>People</Trans>
-            </th>
-            <th scope="col" className={th}>
-              <Trans>Phone</Trans>
-            </th>
-            <th scope="col" className={th}>
-              <Trans>Updated</Trans>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {companies.map((c) => (
-            <tr key={c.id} className="hover:bg-slate-50">
-              <td className="px-4 py-2 font-medium">
-                <Link to="/companies/$id" params={{ id: c.id }} className="text-teal-800 hover:underline">
-                  {c.name}
-                </Link>
-                {c.domain && <span className="block text-xs text-slate-600">{c.domain}</span>}
-              </td>
-              <td className="px-4 py-2 text-slate-700">{c.industry}</td>
-              <td className="px-4 py-2 text-slate-700">{c.city}</td>
-              <td className="px-4 py-2 text-right text-slate-700">{fmt.number(c.peopleCount)}</td>
-              <td className="px-4 py-1">{c.phones[0] && <PhoneLinks e164={c.phones[0].e164} />}</td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-700">{fmt.date(c.updatedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <Link
+        to="/companies/$id"
+        params={{ id: c.id }}
+        className="block text-base font-semibold text-teal-800 hover:underline"
+      >
+        {c.name}
+      </Link>
+      <p className="text-sm text-slate-700">{[c.industry, c.city].filter(Boolean).join(' · ')}</p>
+      {c.phones[0] && <PhoneLinks e164={c.phones[0].e164} />}
+      <TagChips tags={c.tags} className="mt-1" />
+    </>
   )
 }

@@ -5,10 +5,12 @@ import { buttonClass } from '../components/ui/button.tsx'
 import { ActivityComposer } from '../features/activities/activity-composer.tsx'
 import { type Company, useCompany, useCompanyTimeline } from '../features/companies/companies-api.ts'
 import { Card, RecordHeader, SectionHeading, useTrash } from '../features/contacts/record-page.tsx'
+import { CustomFieldsCard } from '../features/custom-fields/custom-value.tsx'
 import { DealRows } from '../features/deals/deal-rows.tsx'
 import { EmailLink, PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePeopleList } from '../features/people/people-api.ts'
 import { RouteError, Skeleton } from '../features/shell/route-states.tsx'
+import { TagChips } from '../features/tags/tag-chips.tsx'
 import { TimelineList } from '../features/timeline/timeline-list.tsx'
 import { useFormat } from '../lib/format.ts'
 import { useCountryName } from '../lib/labels.ts'
@@ -45,7 +47,12 @@ export function CompanyPage() {
         }
         record={c}
         title={c.name}
-        subtitle={<p className="text-slate-700">{[c.industry, place].filter(Boolean).join(' · ')}</p>}
+        subtitle={
+          <>
+            <p className="text-slate-700">{[c.industry, place].filter(Boolean).join(' · ')}</p>
+            <TagChips tags={c.tags} className="mt-2" />
+          </>
+        }
         edit={
           <Link to="/companies/$id/edit" params={{ id }} className={buttonClass({ variant: 'secondary' })}>
             <Pencil aria-hidden className="size-4" />
@@ -179,6 +186,7 @@ export function CompanyPage() {
               </dd>
             </dl>
           </Card>
+          <CustomFieldsCard object="company" record={c} />
         </aside>
       </div>
     </div>

@@ -7,9 +7,11 @@ import { buttonClass } from '../components/ui/button.tsx'
 import { toast } from '../components/ui/toast.tsx'
 import { ActivityComposer } from '../features/activities/activity-composer.tsx'
 import { Card, RecordHeader, useTrash } from '../features/contacts/record-page.tsx'
+import { CustomFieldsCard } from '../features/custom-fields/custom-value.tsx'
 import { type Deal, moveDeal, useDeal, useDealTimeline, usePipelines } from '../features/deals/deals-api.ts'
 import { LostReasonDialog } from '../features/deals/lost-reason-dialog.tsx'
 import { RouteError, Skeleton } from '../features/shell/route-states.tsx'
+import { TagChips } from '../features/tags/tag-chips.tsx'
 import { TimelineList } from '../features/timeline/timeline-list.tsx'
 import { errorCode, useErrorText } from '../lib/errors.ts'
 import { useFormat } from '../lib/format.ts'
@@ -68,6 +70,7 @@ export function DealPage() {
             <p className="text-slate-700">
               {d.pipeline.name} · {d.stage.name} · {statusText}
             </p>
+            <TagChips tags={d.tags} className="mt-2" />
           </>
         }
         edit={
@@ -169,6 +172,7 @@ export function DealPage() {
               <dd className="text-slate-900">{fmt.date(d.createdAt)}</dd>
             </dl>
           </Card>
+          <CustomFieldsCard object="deal" record={d} />
         </aside>
       </div>
       <LostReasonDialog

@@ -18,6 +18,7 @@ import {
   usePipelines,
 } from '../features/deals/deals-api.ts'
 import { LostReasonDialog } from '../features/deals/lost-reason-dialog.tsx'
+import { DealsSwitch } from '../features/lists/deals-switch.tsx'
 import { RouteError, Skeleton } from '../features/shell/route-states.tsx'
 import { errorCode, useErrorText } from '../lib/errors.ts'
 import { canWrite, useSignedIn } from '../lib/session.ts'
@@ -80,6 +81,7 @@ export function DealsBoardPage() {
             </select>
           </label>
         )}
+        <DealsSwitch pipelineId={pipelineId} />
         <ExportLinks path="/api/v1/deals/export.csv" params={{ pipelineId }} />
         <Link to="/deals/trash" className={buttonClass({ variant: 'ghost' })}>
           <Trash2 aria-hidden className="size-4" />

@@ -4,10 +4,12 @@ import { ArrowLeft, Pencil, Plus } from 'lucide-react'
 import { buttonClass } from '../components/ui/button.tsx'
 import { ActivityComposer } from '../features/activities/activity-composer.tsx'
 import { Card, RecordHeader, SectionHeading, useTrash } from '../features/contacts/record-page.tsx'
+import { CustomFieldsCard } from '../features/custom-fields/custom-value.tsx'
 import { DealRows } from '../features/deals/deal-rows.tsx'
 import { EmailLink, PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePerson, usePersonTimeline } from '../features/people/people-api.ts'
 import { RouteError, Skeleton } from '../features/shell/route-states.tsx'
+import { TagChips } from '../features/tags/tag-chips.tsx'
 import { TimelineList } from '../features/timeline/timeline-list.tsx'
 import { useFormat } from '../lib/format.ts'
 import { canWrite, useSignedIn } from '../lib/session.ts'
@@ -52,6 +54,7 @@ export function PersonPage() {
                 {p.company.name}
               </Link>
             )}
+            <TagChips tags={p.tags} className="mt-2" />
           </>
         }
         edit={
@@ -146,6 +149,7 @@ export function PersonPage() {
               </dd>
             </dl>
           </Card>
+          <CustomFieldsCard object="person" record={p} />
         </aside>
       </div>
     </div>

@@ -4,10 +4,12 @@ import { Link, useNavigate } from '@tanstack/react-router'
 import { LogOut, Plus } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Button, buttonClass } from '../components/ui/button.tsx'
+import { CustomFieldsSettings } from '../features/custom-fields/custom-fields-settings.tsx'
 import { Invitations } from '../features/settings/invitations.tsx'
 import { MembersList } from '../features/settings/members.tsx'
 import { PipelinesSettings } from '../features/settings/pipelines.tsx'
 import { WorkspaceSettingsForm } from '../features/settings/workspace-settings.tsx'
+import { TagsSettings } from '../features/tags/tags-settings.tsx'
 import { api } from '../lib/api.ts'
 import { useRoleName } from '../lib/labels.ts'
 import { canManage, signOut, useSignedIn } from '../lib/session.ts'
@@ -34,6 +36,12 @@ export function SettingsPage() {
           <PipelinesSettings />
         </Section>
       )}
+      <Section title={<Trans>Tags</Trans>}>
+        <TagsSettings />
+      </Section>
+      <Section title={<Trans>Custom fields</Trans>}>
+        <CustomFieldsSettings />
+      </Section>
       {canManage(role) && (
         <Section title={<Trans>Invite people to this workspace</Trans>}>
           <Invitations />

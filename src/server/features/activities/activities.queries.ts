@@ -1,11 +1,14 @@
-import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { type DbOrTx, queryRows } from '../../db/client.ts'
 import { keysetOrder, keysetPage, keysetWhere } from '../../db/keyset.ts'
+import { allQueries } from '../../db/parallel.ts'
 import { activities, timelineEvents } from '../../db/schema/index.ts'
 import type { Cursor } from '../../http/cursor.ts'
 import { namesOfPeople, titlesOfDeals } from '../deals/deals.queries.ts'
+import type { ListPlan } from '../filters/list-where.ts'
+import { pageOf } from '../filters/sort.ts'
 import { namesOfCompanies, ownerNames } from '../people/people.queries.ts'
-import type { Activity, ActivitySort, TaskBucket } from './activities.schema.ts'
+import type { Activity, TaskBucket } from './activities.schema.ts'
 
 // SQL for activities, always scoped by workspace_id.
 export type ActivityRow = typeof activities.$inferSelect
@@ -53,26 +56,30 @@ export async function presentActivities(
   workspaceId: string,
   rows: ActivityRow[],
 ): Promise<Activity[]> {
-  const [personNames, companyNames, dealTitles, users] = await Promise.all([
-    namesOfPeople(
-      db,
-      workspaceId,
-      rows.map((r) => r.personId),
-    ),
-    namesOfCompanies(
-      db,
-      workspaceId,
-      rows.map((r) => r.companyId),
-    ),
-    titlesOfDeals(
-      db,
-      workspaceId,
-      rows.map((r) => r.dealId),
-    ),
-    ownerNames(
-      db,
-      rows.flatMap((r) => [r.assigneeId, r.createdBy]),
-    ),
+  const [personNames, companyNames, dealTitles, users] = await allQueries(db, [
+    () =>
+      namesOfPeople(
+        db,
+        workspaceId,
+        rows.map((r) => r.personId),
+      ),
+    () =>
+      namesOfCompanies(
+        db,
+        workspaceId,
+        rows.map((r) => r.companyId),
+      ),
+    () =>
+      titlesOfDeals(
+        db,
+        workspaceId,
+        rows.map((r) => r.dealId),
+      ),
+    () =>
+      ownerNames(
+        db,
+        rows.flatMap((r) => [r.assigneeId, r.createdBy]),
+      ),
   ])
   return rows.map((r) => ({
     id: r.id,
@@ -101,45 +108,15 @@ export async function presentActivities(
   }))
 }
 
-const SORT_COLUMNS = {
-  occurredAt: { column: activities.occurredAt, key: (r: ActivityRow) => r.occurredAt.toISOString() },
-  createdAt: { column: activities.createdAt, key: (r: ActivityRow) => r.createdAt.toISOString() },
-} as const
-
-export async function selectActivitiesPage(
-  db: DbOrTx,
-  workspaceId: string,
-  opts: {
-    sort: ActivitySort
-    limit: number
-    after: Cursor | null
-    trashed: boolean
-    filters: Partial<Record<'type' | 'personId' | 'companyId' | 'dealId' | 'assigneeId', string>> & {
-      done?: boolean | undefined
-    }
-  },
-) {
-  const sort = SORT_COLUMNS[opts.sort.replace('-', '') as keyof typeof SORT_COLUMNS]
-  const spec = { column: sort.column, id: activities.id, descending: opts.sort.startsWith('-'), isDate: true }
-  const f = opts.filters
-  const where: (SQL | undefined)[] = [
-    eq(activities.workspaceId, workspaceId),
-    opts.trashed ? isNotNull(activities.deletedAt) : isNull(activities.deletedAt),
-    f.type ? eq(activities.type, f.type) : undefined,
-    f.personId ? eq(activities.personId, f.personId) : undefined,
-    f.companyId ? eq(activities.companyId, f.companyId) : undefined,
-    f.dealId ? eq(activities.dealId, f.dealId) : undefined,
-    f.assigneeId ? eq(activities.assigneeId, f.assigneeId) : undefined,
-    f.done === undefined ? undefined : f.done ? isNotNull(activities.doneAt) : isNull(activities.doneAt),
-    keysetWhere(spec, opts.after),
-  ]
+/** One page of the list; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
+export async function selectActivitiesPage(db: DbOrTx, plan: ListPlan, limit: number) {
   const rows = await db
-    .select()
+    .select({ row: activities, sortKey: plan.key })
     .from(activities)
-    .where(and(...where))
-    .orderBy(...keysetOrder(spec))
-    .limit(opts.limit + 1)
-  return keysetPage(rows, opts.limit, (r) => [sort.key(r), r.id])
+    .where(plan.where)
+    .orderBy(...plan.order)
+    .limit(limit + 1)
+  return pageOf(rows, limit)
 }
 
 /** Start of today and of tomorrow in `timeZone`, as instants (DST-safe: the database does the calendar). */

@@ -3,6 +3,7 @@ import * as z from 'zod'
 import { requireCtx } from '../../http/context.ts'
 import { problemSchema } from '../../http/errors.ts'
 import { ifMatchHeaders, parseIfMatch, requireIfMatch, setVersion } from '../../http/versions.ts'
+import { listCountOutput } from '../filters/filter.schema.ts'
 import {
   activitiesListOutput,
   activitiesListQuery,
@@ -13,6 +14,7 @@ import {
   myTasksQuery,
 } from './activities.schema.ts'
 import {
+  countActivities,
   createActivity,
   deleteActivity,
   getActivity,
@@ -38,6 +40,20 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listActivities(requireCtx(req), req.query),
+  )
+
+  app.get(
+    '/activities/count',
+    {
+      schema: {
+        tags,
+        summary: 'Count the activities of a list (up to 10,000)',
+        description: 'Takes the list parameters. `capped: true` means 10,000 or more.',
+        querystring: activitiesListQuery,
+        response: { 200: listCountOutput, ...errors },
+      },
+    },
+    (req) => countActivities(requireCtx(req), req.query),
   )
 
   app.post(

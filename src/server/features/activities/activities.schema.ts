@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { filtersParam, sortParam } from '../filters/filter.schema.ts'
 
 // Notes, calls, meetings and tasks. Create takes one shape per `type`; update takes any
 // of the fields, and the service refuses a field that does not fit the activity's type.
@@ -127,8 +128,10 @@ export const ACTIVITY_SORTS = ['-occurredAt', 'occurredAt', '-createdAt', 'creat
 export const activitiesListQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(600).optional(),
-    sort: z.enum(ACTIVITY_SORTS).default('-occurredAt'),
+    cursor: z.string().max(2000).optional(),
+    sort: sortParam('-occurredAt', ACTIVITY_SORTS),
+    filters: filtersParam,
+    q: z.string().trim().max(100).optional().describe('Part of the title or body'),
     type: z.enum(ACTIVITY_TYPES).optional(),
     personId: z.uuid().optional(),
     companyId: z.uuid().optional(),

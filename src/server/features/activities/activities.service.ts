@@ -1,12 +1,14 @@
 import { uuidv7 } from 'uuidv7'
 import type { DbOrTx } from '../../db/client.ts'
+import { allQueries } from '../../db/parallel.ts'
 import type { activities } from '../../db/schema/index.ts'
 import type { Ctx } from '../../http/context.ts'
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts'
 import { AppError, type FieldError, invalid, notFound, preconditionFailed } from '../../http/errors.ts'
 import { assertCan, assertMember } from '../../http/permissions.ts'
 import { findDealRow } from '../deals/deals.queries.ts'
 import { assertLinks } from '../deals/deals.rules.ts'
+import { countList, listPlan } from '../filters/list-where.ts'
+import { encodeListCursor } from '../filters/sort.ts'
 import { findPersonRow } from '../people/people.queries.ts'
 import { diffFields, recordEvent } from '../timeline/timeline.service.ts'
 import {
@@ -32,17 +34,18 @@ import type {
 
 export async function listActivities(ctx: Ctx, query: ActivitiesListQuery) {
   assertCan(ctx, 'read')
-  const { rows, next } = await selectActivitiesPage(ctx.db, ctx.workspace.id, {
-    sort: query.sort,
-    limit: query.limit,
-    after: query.cursor ? decodeCursor(query.cursor, true) : null,
-    trashed: query.trashed,
-    filters: query,
-  })
+  const plan = await listPlan(ctx, 'activity', query)
+  const { rows, next } = await selectActivitiesPage(ctx.db, plan, query.limit)
   return {
     data: await presentActivities(ctx.db, ctx.workspace.id, rows),
-    nextCursor: next ? encodeCursor(next) : null,
+    nextCursor: next ? encodeListCursor(next) : null,
   }
+}
+
+/** How many activities the list holds with these parameters, up to 10,000. */
+export async function countActivities(ctx: Ctx, query: ActivitiesListQuery) {
+  assertCan(ctx, 'read')
+  return countList(ctx, 'activity', query)
 }
 
 export async function getActivity(ctx: Ctx, id: string): Promise<Activity> {
@@ -294,9 +297,9 @@ async function one(db: DbOrTx, ctx: Ctx, row: ActivityRow): Promise<Activity> {
 /** Which timelines show the activity: its own links, filled in from its deal and person. */
 async function timelineLinks(db: DbOrTx, ctx: Ctx, row: ActivityRow): Promise<Links> {
   const ws = ctx.workspace.id
-  const [person, deal] = await Promise.all([
-    row.personId && !row.companyId ? findPersonRow(db, ws, row.personId) : null,
-    row.dealId ? findDealRow(db, ws, row.dealId) : null,
+  const [person, deal] = await allQueries(db, [
+    async () => (row.personId && !row.companyId ? findPersonRow(db, ws, row.personId) : null),
+    async () => (row.dealId ? findDealRow(db, ws, row.dealId) : null),
   ])
   return {
     personId: row.personId ?? deal?.personId ?? null,

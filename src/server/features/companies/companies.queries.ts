@@ -1,10 +1,13 @@
-import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { type DbOrTx, queryRows } from '../../db/client.ts'
-import { keysetOrder, keysetPage, keysetWhere } from '../../db/keyset.ts'
+import { allQueries } from '../../db/parallel.ts'
 import { companies } from '../../db/schema/index.ts'
-import type { Cursor } from '../../http/cursor.ts'
 import { loadContacts } from '../contacts/contacts.queries.ts'
-import { escapeLike, ownerNames } from '../people/people.queries.ts'
+import { liveCustomKeys, presentCustom } from '../custom-fields/custom-values.ts'
+import type { ListPlan } from '../filters/list-where.ts'
+import { pageOf } from '../filters/sort.ts'
+import { ownerNames } from '../people/people.queries.ts'
+import { tagsOfRecords } from '../tags/tags.queries.ts'
 import type { Company } from './companies.schema.ts'
 
 // SQL for companies, always scoped by workspace_id.
@@ -66,13 +69,16 @@ export async function presentCompanies(
   rows: CompanyRow[],
 ): Promise<Company[]> {
   const ids = rows.map((r) => r.id)
-  const [{ phones, emails }, owners, counts] = await Promise.all([
-    loadContacts(db, 'company', workspaceId, ids),
-    ownerNames(
-      db,
-      rows.map((r) => r.ownerId),
-    ),
-    peopleCounts(db, workspaceId, ids),
+  const [{ phones, emails }, owners, counts, tags, customKeys] = await allQueries(db, [
+    () => loadContacts(db, 'company', workspaceId, ids),
+    () =>
+      ownerNames(
+        db,
+        rows.map((r) => r.ownerId),
+      ),
+    () => peopleCounts(db, workspaceId, ids),
+    () => tagsOfRecords(db, workspaceId, rows),
+    () => liveCustomKeys(db, workspaceId, 'company'),
   ])
   return rows.map((r) => ({
     id: r.id,
@@ -86,6 +92,8 @@ export async function presentCompanies(
     owner: r.ownerId ? { id: r.ownerId, name: owners.get(r.ownerId) ?? '' } : null,
     phones: phones.get(r.id) ?? [],
     emails: emails.get(r.id) ?? [],
+    tags: tags.get(r.id) ?? [],
+    custom: presentCustom(r.custom, customKeys),
     peopleCount: counts.get(r.id) ?? 0,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
@@ -94,39 +102,15 @@ export async function presentCompanies(
   }))
 }
 
-const SORT_COLUMNS = {
-  updatedAt: { column: companies.updatedAt, key: (r: CompanyRow) => r.updatedAt.toISOString(), isDate: true },
-  createdAt: { column: companies.createdAt, key: (r: CompanyRow) => r.createdAt.toISOString(), isDate: true },
-  name: { column: companies.sortName, key: (r: CompanyRow) => r.sortName, isDate: false },
-} as const
-
-export async function selectCompaniesPage(
-  db: DbOrTx,
-  workspaceId: string,
-  opts: { sort: string; limit: number; after: Cursor | null; search: string | null; trashed: boolean },
-) {
-  const sort = SORT_COLUMNS[opts.sort.replace('-', '') as keyof typeof SORT_COLUMNS]
-  const spec = {
-    column: sort.column,
-    id: companies.id,
-    descending: opts.sort.startsWith('-'),
-    isDate: sort.isDate,
-  }
-  const where: (SQL | undefined)[] = [
-    eq(companies.workspaceId, workspaceId),
-    opts.trashed ? isNotNull(companies.deletedAt) : isNull(companies.deletedAt),
-    opts.search
-      ? sql`${companies.searchText} like ${`%${escapeLike(opts.search.toLowerCase())}%`}`
-      : undefined,
-    keysetWhere(spec, opts.after),
-  ]
+/** One page of the list; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
+export async function selectCompaniesPage(db: DbOrTx, plan: ListPlan, limit: number) {
   const rows = await db
-    .select()
+    .select({ row: companies, sortKey: plan.key })
     .from(companies)
-    .where(and(...where))
-    .orderBy(...keysetOrder(spec))
-    .limit(opts.limit + 1)
-  return keysetPage(rows, opts.limit, (r) => [sort.key(r), r.id])
+    .where(plan.where)
+    .orderBy(...plan.order)
+    .limit(limit + 1)
+  return pageOf(rows, limit)
 }
 
 /** A live company with this domain, for matching on create and import. */

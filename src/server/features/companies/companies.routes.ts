@@ -3,6 +3,7 @@ import * as z from 'zod'
 import { requireCtx } from '../../http/context.ts'
 import { problemSchema } from '../../http/errors.ts'
 import { ifMatchHeaders, parseIfMatch, requireIfMatch, setVersion } from '../../http/versions.ts'
+import { listCountOutput } from '../filters/filter.schema.ts'
 import { duplicateQuery } from '../people/people.schema.ts'
 import { timelineOutput, timelineQuery } from '../timeline/timeline.schema.ts'
 import {
@@ -14,6 +15,7 @@ import {
 } from './companies.schema.ts'
 import {
   companyTimeline,
+  countCompanies,
   createCompany,
   deleteCompany,
   getCompany,
@@ -38,6 +40,20 @@ export const companiesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listCompanies(requireCtx(req), req.query),
+  )
+
+  app.get(
+    '/companies/count',
+    {
+      schema: {
+        tags,
+        summary: 'Count the companies of a list (up to 10,000)',
+        description: 'Takes the list parameters. `capped: true` means 10,000 or more.',
+        querystring: companiesListQuery,
+        response: { 200: listCountOutput, ...errors },
+      },
+    },
+    (req) => countCompanies(requireCtx(req), req.query),
   )
 
   app.post(

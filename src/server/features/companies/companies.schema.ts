@@ -1,5 +1,8 @@
 import * as z from 'zod'
+import { customInput, customOutput } from '../custom-fields/custom-fields.schema.ts'
+import { filtersParam, sortParam } from '../filters/filter.schema.ts'
 import { emailInput, phoneInput } from '../people/people.schema.ts'
+import { recordTagOutput, tagIdsInput } from '../tags/tags.schema.ts'
 
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1000+'] as const
 
@@ -31,6 +34,8 @@ const fields = {
   ownerId: z.string().min(1).max(64).nullable(),
   phones: z.array(phoneInput).max(10),
   emails: z.array(emailInput).max(10),
+  tagIds: tagIdsInput,
+  custom: customInput,
 }
 
 export const companyCreateInput = z
@@ -46,6 +51,8 @@ export const companyCreateInput = z
     ownerId: fields.ownerId.optional(),
     phones: fields.phones.optional(),
     emails: fields.emails.optional(),
+    tagIds: fields.tagIds.optional(),
+    custom: fields.custom.optional(),
   })
   .strict()
   .meta({ id: 'CompanyCreate' })
@@ -65,6 +72,8 @@ export const companyOutput = z
     owner: z.object({ id: z.string(), name: z.string() }).nullable(),
     phones: z.array(z.object({ e164: z.string(), label: z.string().nullable() })),
     emails: z.array(z.object({ email: z.string(), label: z.string().nullable() })),
+    tags: z.array(recordTagOutput),
+    custom: customOutput,
     peopleCount: z.number().int(),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
@@ -78,8 +87,9 @@ export const COMPANY_SORTS = ['-updatedAt', 'updatedAt', '-createdAt', 'createdA
 export const companiesListQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(600).optional(),
-    sort: z.enum(COMPANY_SORTS).default('-updatedAt'),
+    cursor: z.string().max(2000).optional(),
+    sort: sortParam('-updatedAt', COMPANY_SORTS),
+    filters: filtersParam,
     q: z.string().trim().max(100).optional(),
     trashed: z.stringbool().default(false),
   })

@@ -1,11 +1,14 @@
 import { uuidv7 } from 'uuidv7'
 import type { DbOrTx } from '../../db/client.ts'
 import type { Ctx } from '../../http/context.ts'
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts'
 import { AppError, notFound, preconditionFailed } from '../../http/errors.ts'
 import { assertCan, assertMember } from '../../http/permissions.ts'
 import { findDuplicate, replaceContacts } from '../contacts/contacts.queries.ts'
 import { duplicateError, normalizeEmails, normalizePhones, searchText } from '../contacts/contacts.rules.ts'
+import { customFieldNames, flatCustom, nextCustom } from '../custom-fields/custom-values.ts'
+import { countList, listPlan } from '../filters/list-where.ts'
+import { encodeListCursor } from '../filters/sort.ts'
+import { resolveTagIds } from '../tags/tags.service.ts'
 import { diffFields, listTimeline, recordEvent } from '../timeline/timeline.service.ts'
 import {
   type CompanyRow,
@@ -27,17 +30,18 @@ import type {
 
 export async function listCompanies(ctx: Ctx, query: CompaniesListQuery) {
   assertCan(ctx, 'read')
-  const { rows, next } = await selectCompaniesPage(ctx.db, ctx.workspace.id, {
-    sort: query.sort,
-    limit: query.limit,
-    after: query.cursor ? decodeCursor(query.cursor, !query.sort.endsWith('name')) : null,
-    search: query.q || null,
-    trashed: query.trashed,
-  })
+  const plan = await listPlan(ctx, 'company', query)
+  const { rows, next } = await selectCompaniesPage(ctx.db, plan, query.limit)
   return {
     data: await presentCompanies(ctx.db, ctx.workspace.id, rows),
-    nextCursor: next ? encodeCursor(next) : null,
+    nextCursor: next ? encodeListCursor(next) : null,
   }
+}
+
+/** How many companies the list holds with these parameters, up to 10,000. */
+export async function countCompanies(ctx: Ctx, query: CompaniesListQuery) {
+  assertCan(ctx, 'read')
+  return countList(ctx, 'company', query)
 }
 
 export async function getCompany(ctx: Ctx, id: string): Promise<Company> {
@@ -62,6 +66,8 @@ export async function createCompany(
     const id = input.id ?? uuidv7()
     const replay = await findCompanyRow(tx, ctx.workspace.id, id)
     if (replay) return { company: await one(tx, ctx, replay), created: false }
+    const tagIds = await resolveTagIds(tx, ctx, input.tagIds ?? [])
+    const custom = (await nextCustom(tx, ctx, 'company', {}, input.custom)) ?? {}
     if (!allowDuplicate) await assertNoDuplicate(tx, ctx, null, domain, phones, emails)
     const row = await insertCompanyRow(tx, {
       workspaceId: ctx.workspace.id,
@@ -76,6 +82,8 @@ export async function createCompany(
       ownerId,
       sortName: input.name.toLowerCase(),
       searchText: searchText([input.name, domain, input.city], phones, emails),
+      tagIds,
+      custom,
       createdBy: ctx.userId,
     })
     if (!row) throw new AppError(409, 'id_taken', 'This id is already in use')
@@ -109,6 +117,8 @@ export async function updateCompany(
       throw new AppError(409, 'deleted', 'Restore this company from the trash before editing')
     if (current.version !== expectedVersion) throw preconditionFailed()
     const domain = input.domain === undefined ? current.domain : input.domain || null
+    const tagIds = input.tagIds && (await resolveTagIds(tx, ctx, input.tagIds))
+    const custom = await nextCustom(tx, ctx, 'company', current.custom, input.custom)
     if (!allowDuplicate) {
       await assertNoDuplicate(
         tx,
@@ -131,6 +141,8 @@ export async function updateCompany(
       ...(input.region !== undefined ? { region: input.region || null } : {}),
       ...(input.country !== undefined ? { country: input.country } : {}),
       ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
+      ...(tagIds ? { tagIds } : {}),
+      ...(custom ? { custom } : {}),
       sortName: name.toLowerCase(),
       searchText: searchText([name, domain, city], phones ?? before.phones, emails ?? before.emails),
     })
@@ -148,6 +160,8 @@ export async function updateCompany(
       'owner',
       'phones',
       'emails',
+      'tags',
+      ...customFieldNames(before.custom, after.custom),
     ])
     if (changes.length) {
       await recordEvent(tx, ctx, {
@@ -163,7 +177,7 @@ export async function updateCompany(
   })
 }
 
-const flat = (c: Company) => ({
+const flat = (c: Company): Record<string, unknown> => ({
   name: c.name,
   domain: c.domain,
   industry: c.industry,
@@ -174,6 +188,8 @@ const flat = (c: Company) => ({
   owner: c.owner?.name ?? null,
   phones: c.phones.map((x) => x.e164).join(', ') || null,
   emails: c.emails.map((x) => x.email).join(', ') || null,
+  tags: c.tags.map((x) => x.name).join(', ') || null,
+  ...flatCustom(c.custom),
 })
 
 export async function deleteCompany(ctx: Ctx, id: string, expectedVersion: number | null) {

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { type DbOrTx, queryRows } from '../../db/client.ts'
+import { allQueries } from '../../db/parallel.ts'
 import type { EmailValue, PhoneValue } from './contacts.rules.ts'
 
 // Phones and emails live in one table pair per record type (person_phones,
@@ -62,17 +63,19 @@ export async function loadContacts(db: DbOrTx, owner: ContactOwner, workspaceId:
     ids.map((id) => sql`${id}::uuid`),
     sql`, `,
   )
-  const [phoneRows, emailRows] = await Promise.all([
-    queryRows<{ owner: string; e164: string; label: string | null }>(
-      db,
-      sql`select ${t.key} as owner, e164, label from ${t.phones}
+  const [phoneRows, emailRows] = await allQueries(db, [
+    () =>
+      queryRows<{ owner: string; e164: string; label: string | null }>(
+        db,
+        sql`select ${t.key} as owner, e164, label from ${t.phones}
           where workspace_id = ${workspaceId} and ${t.key} in (${idList}) order by position`,
-    ),
-    queryRows<{ owner: string; email: string; label: string | null }>(
-      db,
-      sql`select ${t.key} as owner, email, label from ${t.emails}
+      ),
+    () =>
+      queryRows<{ owner: string; email: string; label: string | null }>(
+        db,
+        sql`select ${t.key} as owner, email, label from ${t.emails}
           where workspace_id = ${workspaceId} and ${t.key} in (${idList}) order by position`,
-    ),
+      ),
   ])
   for (const { owner: o, ...p } of phoneRows) phones.set(o, [...(phones.get(o) ?? []), p])
   for (const { owner: o, ...e } of emailRows) emails.set(o, [...(emails.get(o) ?? []), e])

@@ -1,10 +1,13 @@
-import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
-import { keysetOrder, keysetPage, keysetWhere } from '../../db/keyset.ts'
+import { allQueries } from '../../db/parallel.ts'
 import { deals, people } from '../../db/schema/index.ts'
-import type { Cursor } from '../../http/cursor.ts'
-import { escapeLike, namesOfCompanies, ownerNames } from '../people/people.queries.ts'
-import type { Deal, DealSort, DealStatus } from './deals.schema.ts'
+import { liveCustomKeys, presentCustom } from '../custom-fields/custom-values.ts'
+import type { ListPlan } from '../filters/list-where.ts'
+import { pageOf } from '../filters/sort.ts'
+import { namesOfCompanies, ownerNames } from '../people/people.queries.ts'
+import { tagsOfRecords } from '../tags/tags.queries.ts'
+import type { Deal, DealStatus } from './deals.schema.ts'
 import { findStages, pipelineNames } from './pipelines.queries.ts'
 import type { StageKind } from './pipelines.schema.ts'
 
@@ -66,31 +69,38 @@ export async function titlesOfDeals(db: DbOrTx, workspaceId: string, ids: (strin
 
 /** Rows with their pipeline, stage, person, company and owner, in the API's shape. */
 export async function presentDeals(db: DbOrTx, workspaceId: string, rows: DealRow[]): Promise<Deal[]> {
-  const [stageRows, pipelineNameMap, personNames, companyNames, owners] = await Promise.all([
-    findStages(
-      db,
-      workspaceId,
-      rows.map((r) => r.stageId),
-    ),
-    pipelineNames(
-      db,
-      workspaceId,
-      rows.map((r) => r.pipelineId),
-    ),
-    namesOfPeople(
-      db,
-      workspaceId,
-      rows.map((r) => r.personId),
-    ),
-    namesOfCompanies(
-      db,
-      workspaceId,
-      rows.map((r) => r.companyId),
-    ),
-    ownerNames(
-      db,
-      rows.map((r) => r.ownerId),
-    ),
+  const [stageRows, pipelineNameMap, personNames, companyNames, owners, tags, live] = await allQueries(db, [
+    () =>
+      findStages(
+        db,
+        workspaceId,
+        rows.map((r) => r.stageId),
+      ),
+    () =>
+      pipelineNames(
+        db,
+        workspaceId,
+        rows.map((r) => r.pipelineId),
+      ),
+    () =>
+      namesOfPeople(
+        db,
+        workspaceId,
+        rows.map((r) => r.personId),
+      ),
+    () =>
+      namesOfCompanies(
+        db,
+        workspaceId,
+        rows.map((r) => r.companyId),
+      ),
+    () =>
+      ownerNames(
+        db,
+        rows.map((r) => r.ownerId),
+      ),
+    () => tagsOfRecords(db, workspaceId, rows),
+    () => liveCustomKeys(db, workspaceId, 'deal'),
   ])
   return rows.map((r) => {
     const stage = stageRows.get(r.stageId)
@@ -114,6 +124,8 @@ export async function presentDeals(db: DbOrTx, workspaceId: string, rows: DealRo
       lostReason: r.lostReason,
       closedAt: r.closedAt?.toISOString() ?? null,
       rank: r.rank,
+      tags: tags.get(r.id) ?? [],
+      custom: presentCustom(r.custom, live),
       version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
@@ -122,57 +134,15 @@ export async function presentDeals(db: DbOrTx, workspaceId: string, rows: DealRo
   })
 }
 
-const SORT_COLUMNS = {
-  updatedAt: { column: deals.updatedAt, key: (r: DealRow) => r.updatedAt.toISOString(), isDate: true },
-  createdAt: { column: deals.createdAt, key: (r: DealRow) => r.createdAt.toISOString(), isDate: true },
-  title: { column: deals.searchText, key: (r: DealRow) => r.searchText, isDate: false },
-  amount: { column: deals.amountMinor, key: (r: DealRow) => String(r.amountMinor), isDate: false },
-} as const
-
-export const sortIsDate = (sort: DealSort) => SORT_COLUMNS[sortKey(sort)].isDate
-const sortKey = (sort: DealSort) => sort.replace('-', '') as keyof typeof SORT_COLUMNS
-
-export async function selectDealsPage(
-  db: DbOrTx,
-  workspaceId: string,
-  opts: {
-    sort: DealSort
-    limit: number
-    after: Cursor | null
-    search: string | null
-    trashed: boolean
-    filters: Partial<
-      Record<'pipelineId' | 'stageId' | 'personId' | 'companyId' | 'ownerId' | 'status', string>
-    >
-  },
-): Promise<{ rows: DealRow[]; next: Cursor | null }> {
-  const sort = SORT_COLUMNS[sortKey(opts.sort)]
-  const spec = {
-    column: sort.column,
-    id: deals.id,
-    descending: opts.sort.startsWith('-'),
-    isDate: sort.isDate,
-  }
-  const f = opts.filters
-  const where: (SQL | undefined)[] = [
-    eq(deals.workspaceId, workspaceId),
-    opts.trashed ? isNotNull(deals.deletedAt) : isNull(deals.deletedAt),
-    f.pipelineId ? eq(deals.pipelineId, f.pipelineId) : undefined,
-    f.stageId ? eq(deals.stageId, f.stageId) : undefined,
-    f.personId ? eq(deals.personId, f.personId) : undefined,
-    f.companyId ? eq(deals.companyId, f.companyId) : undefined,
-    f.ownerId ? eq(deals.ownerId, f.ownerId) : undefined,
-    f.status ? eq(deals.status, f.status) : undefined,
-    opts.search ? sql`${deals.searchText} like ${`%${escapeLike(opts.search.toLowerCase())}%`}` : undefined,
-    keysetWhere(spec, opts.after),
-  ]
+/** One page of the list; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
+export async function selectDealsPage(db: DbOrTx, plan: ListPlan, limit: number) {
   const rows = await db
-    .select()
+    .select({ row: deals, sortKey: plan.key })
     .from(deals)
-    .where(and(...where))
-    .orderBy(...keysetOrder(spec))
-    .limit(opts.limit + 1)
-  return keysetPage(rows, opts.limit, (r) => [sort.key(r), r.id])
+    .where(plan.where)
+    .orderBy(...plan.order)
+    .limit(limit + 1)
+  return pageOf(rows, limit)
 }
 
 const onBoard = (workspaceId: string) =>

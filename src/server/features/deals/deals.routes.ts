@@ -3,6 +3,7 @@ import * as z from 'zod'
 import { requireCtx } from '../../http/context.ts'
 import { problemSchema } from '../../http/errors.ts'
 import { ifMatchHeaders, parseIfMatch, requireIfMatch, setVersion } from '../../http/versions.ts'
+import { listCountOutput } from '../filters/filter.schema.ts'
 import { timelineOutput, timelineQuery } from '../timeline/timeline.schema.ts'
 import { moveDeal } from './board.service.ts'
 import {
@@ -14,6 +15,7 @@ import {
   dealUpdateInput,
 } from './deals.schema.ts'
 import {
+  countDeals,
   createDeal,
   dealTimeline,
   deleteDeal,
@@ -40,6 +42,20 @@ export const dealsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listDeals(requireCtx(req), req.query),
+  )
+
+  app.get(
+    '/deals/count',
+    {
+      schema: {
+        tags,
+        summary: 'Count the deals of a list (up to 10,000)',
+        description: 'Takes the list parameters. `capped: true` means 10,000 or more.',
+        querystring: dealsListQuery,
+        response: { 200: listCountOutput, ...errors },
+      },
+    },
+    (req) => countDeals(requireCtx(req), req.query),
   )
 
   app.post(

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client.ts'
+import { allQueries } from '../../db/parallel.ts'
 import type { Ctx } from '../../http/context.ts'
 import { type FieldError, invalid } from '../../http/errors.ts'
 import { findCompanyRow } from '../companies/companies.queries.ts'
@@ -98,10 +99,10 @@ export async function assertLinks(
   links: { personId?: string | null; companyId?: string | null; dealId?: string | null },
 ) {
   const ws = ctx.workspace.id
-  const [person, company, deal] = await Promise.all([
-    links.personId ? findPersonRow(db, ws, links.personId) : null,
-    links.companyId ? findCompanyRow(db, ws, links.companyId) : null,
-    links.dealId ? findDealRow(db, ws, links.dealId) : null,
+  const [person, company, deal] = await allQueries(db, [
+    async () => (links.personId ? findPersonRow(db, ws, links.personId) : null),
+    async () => (links.companyId ? findCompanyRow(db, ws, links.companyId) : null),
+    async () => (links.dealId ? findDealRow(db, ws, links.dealId) : null),
   ])
   const errors: FieldError[] = []
   if (links.personId && (!person || person.deletedAt))

@@ -1,4 +1,7 @@
 import * as z from 'zod'
+import { customInput, customOutput } from '../custom-fields/custom-fields.schema.ts'
+import { filtersParam, sortParam } from '../filters/filter.schema.ts'
+import { recordTagOutput, tagIdsInput } from '../tags/tags.schema.ts'
 import { CURRENCIES } from '../workspaces/regions.ts'
 import { pipelineOutput, STAGE_KINDS, stageOutput } from './pipelines.schema.ts'
 
@@ -27,6 +30,8 @@ const fields = {
     .enum(DEAL_STATUSES)
     .describe('Set automatically by a move into a won or lost stage; setting won or lost sets closedAt'),
   lostReason: z.string().trim().min(1).max(500).nullable().describe('Required when the status is lost'),
+  tagIds: tagIdsInput,
+  custom: customInput,
 }
 
 export const dealCreateInput = z
@@ -44,6 +49,8 @@ export const dealCreateInput = z
     expectedCloseDate: fields.expectedCloseDate.optional(),
     status: fields.status.optional(),
     lostReason: fields.lostReason.optional(),
+    tagIds: fields.tagIds.optional(),
+    custom: fields.custom.optional(),
   })
   .strict()
   .meta({ id: 'DealCreate' })
@@ -71,6 +78,8 @@ export const dealOutput = z
     lostReason: z.string().nullable(),
     closedAt: z.iso.datetime().nullable(),
     rank: z.number().describe('Order inside its board column (ascending)'),
+    tags: z.array(recordTagOutput),
+    custom: customOutput,
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -92,8 +101,9 @@ export const DEAL_SORTS = [
 export const dealsListQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(600).optional(),
-    sort: z.enum(DEAL_SORTS).default('-updatedAt'),
+    cursor: z.string().max(2000).optional(),
+    sort: sortParam('-updatedAt', DEAL_SORTS),
+    filters: filtersParam,
     q: z.string().trim().max(100).optional().describe('Part of the title'),
     pipelineId: z.uuid().optional(),
     stageId: z.uuid().optional(),

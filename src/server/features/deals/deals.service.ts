@@ -1,9 +1,12 @@
 import { uuidv7 } from 'uuidv7'
 import type { DbOrTx } from '../../db/client.ts'
 import type { Ctx } from '../../http/context.ts'
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts'
 import { AppError, notFound, preconditionFailed } from '../../http/errors.ts'
 import { assertCan, assertMember } from '../../http/permissions.ts'
+import { customFieldNames, flatCustom, nextCustom } from '../custom-fields/custom-values.ts'
+import { countList, listPlan } from '../filters/list-where.ts'
+import { encodeListCursor } from '../filters/sort.ts'
+import { resolveTagIds } from '../tags/tags.service.ts'
 import { diffFields, listTimeline, recordEvent } from '../timeline/timeline.service.ts'
 import {
   type DealRow,
@@ -12,7 +15,6 @@ import {
   insertDealRow,
   presentDeals,
   selectDealsPage,
-  sortIsDate,
   updateDealRow,
 } from './deals.queries.ts'
 import { assertLinks, nextClosing, resolvePlacement } from './deals.rules.ts'
@@ -25,25 +27,18 @@ import { findPipeline } from './pipelines.queries.ts'
 
 export async function listDeals(ctx: Ctx, query: DealsListQuery) {
   assertCan(ctx, 'read')
-  const { rows, next } = await selectDealsPage(ctx.db, ctx.workspace.id, {
-    sort: query.sort,
-    limit: query.limit,
-    after: query.cursor ? decodeCursor(query.cursor, sortIsDate(query.sort)) : null,
-    search: query.q || null,
-    trashed: query.trashed,
-    filters: {
-      pipelineId: query.pipelineId,
-      stageId: query.stageId,
-      personId: query.personId,
-      companyId: query.companyId,
-      ownerId: query.ownerId,
-      status: query.status,
-    },
-  })
+  const plan = await listPlan(ctx, 'deal', query)
+  const { rows, next } = await selectDealsPage(ctx.db, plan, query.limit)
   return {
     data: await presentDeals(ctx.db, ctx.workspace.id, rows),
-    nextCursor: next ? encodeCursor(next) : null,
+    nextCursor: next ? encodeListCursor(next) : null,
   }
+}
+
+/** How many deals the list holds with these parameters, up to 10,000. */
+export async function countDeals(ctx: Ctx, query: DealsListQuery) {
+  assertCan(ctx, 'read')
+  return countList(ctx, 'deal', query)
 }
 
 export async function getDeal(ctx: Ctx, id: string): Promise<Deal> {
@@ -69,6 +64,8 @@ export async function createDeal(
     const personId = input.personId ?? null
     const companyId = input.companyId ?? null
     await assertLinks(tx, ctx, { personId, companyId })
+    const tagIds = await resolveTagIds(tx, ctx, input.tagIds ?? [])
+    const custom = (await nextCustom(tx, ctx, 'deal', {}, input.custom)) ?? {}
     const closing = nextClosing(null, { stageKind: stage.kind, stageChanged: true }, input)
     const row = await insertDealRow(tx, {
       workspaceId: ctx.workspace.id,
@@ -85,6 +82,8 @@ export async function createDeal(
       expectedCloseDate: input.expectedCloseDate ?? null,
       ...closing,
       searchText: input.title.toLowerCase(),
+      tagIds,
+      custom,
       createdBy: ctx.userId,
     })
     if (!row) throw new AppError(409, 'id_taken', 'This id is already in use')
@@ -122,6 +121,8 @@ export async function updateDeal(
       personId: input.personId === undefined ? null : input.personId,
       companyId: input.companyId === undefined ? null : input.companyId,
     })
+    const tagIds = input.tagIds && (await resolveTagIds(tx, ctx, input.tagIds))
+    const custom = await nextCustom(tx, ctx, 'deal', current.custom, input.custom)
     const closing = nextClosing(
       { ...current, status: before.status, stageKind: before.stage.kind },
       { stageKind: placement?.stage.kind ?? before.stage.kind, stageChanged },
@@ -137,6 +138,8 @@ export async function updateDeal(
       ...(input.companyId !== undefined ? { companyId: input.companyId } : {}),
       ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
       ...(input.expectedCloseDate !== undefined ? { expectedCloseDate: input.expectedCloseDate } : {}),
+      ...(tagIds ? { tagIds } : {}),
+      ...(custom ? { custom } : {}),
       ...closing,
     })
     if (!row) throw preconditionFailed()
@@ -156,7 +159,7 @@ export async function lockLiveDeal(tx: DbOrTx, ctx: Ctx, id: string, expectedVer
 }
 
 // The deal as the timeline shows field values: names for references.
-const flat = (d: Deal) => ({
+const flat = (d: Deal): Record<string, unknown> => ({
   stage: d.stage.name,
   status: d.status,
   title: d.title,
@@ -168,6 +171,8 @@ const flat = (d: Deal) => ({
   owner: d.owner?.name ?? null,
   expectedCloseDate: d.expectedCloseDate,
   lostReason: d.lostReason,
+  tags: d.tags.map((x) => x.name).join(', ') || null,
+  ...flatCustom(d.custom),
 })
 
 /**
@@ -187,6 +192,8 @@ export async function recordChange(tx: DbOrTx, ctx: Ctx, before: Deal, after: De
     'owner',
     'expectedCloseDate',
     'lostReason',
+    'tags',
+    ...customFieldNames(before.custom, after.custom),
   ])
   if (!changes.length) return
   await recordEvent(tx, ctx, {

@@ -20,13 +20,20 @@ const description =
   'so spreadsheets do not run them as formulas. `excel=true` adds a UTF-8 byte-order mark.'
 
 // Takes the untyped reply: the typed one only accepts the documented body (a string), and
-// a stream is sent as is, never through the serializer.
-function sendCsv(reply: FastifyReply, csv: CsvExport): void {
-  reply
+// a stream is sent as is, never through the serializer. Returned, so that an async
+// handler resolves with the reply and Fastify does not send an empty body over the stream.
+function sendCsv(reply: FastifyReply, csv: CsvExport): FastifyReply {
+  return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${csv.filename}"`)
     .header('cache-control', 'no-store')
     .send(csv.body)
+}
+
+/** Waits for the columns and the first page, so a bad request still gets its 400. */
+async function ready(csv: CsvExport): Promise<CsvExport> {
+  await csv.ready
+  return csv
 }
 
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -41,7 +48,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         response,
       },
     },
-    (req, reply) => sendCsv(reply, exportPeople(requireCtx(req), req.query)),
+    async (req, reply) => sendCsv(reply, await ready(exportPeople(requireCtx(req), req.query))),
   )
 
   app.get(
@@ -55,7 +62,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         response,
       },
     },
-    (req, reply) => sendCsv(reply, exportCompanies(requireCtx(req), req.query)),
+    async (req, reply) => sendCsv(reply, await ready(exportCompanies(requireCtx(req), req.query))),
   )
 
   app.get(
@@ -69,6 +76,6 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
         response,
       },
     },
-    (req, reply) => sendCsv(reply, exportDeals(requireCtx(req), req.query)),
+    async (req, reply) => sendCsv(reply, await ready(exportDeals(requireCtx(req), req.query))),
   )
 }

@@ -58,19 +58,29 @@ function columnsParam<K extends string>(keys: readonly K[]) {
     .string()
     .max(1000)
     .optional()
-    .transform((raw, ctx): K[] => {
+    .transform((raw, ctx): ExportColumn<K>[] => {
       if (raw === undefined) return [...keys]
       const wanted = [...new Set(raw.split(',').map((k) => k.trim()))]
-      const unknown = wanted.filter((k) => !(keys as readonly string[]).includes(k))
+      const unknown = wanted.filter(
+        (k) => !(keys as readonly string[]).includes(k) && k !== 'tags' && !CUSTOM_COLUMN.test(k),
+      )
       if (unknown.length) {
         const names = unknown.map((k) => (k ? `"${k}"` : 'an empty key')).join(', ')
-        ctx.addIssue({ code: 'custom', message: `Unknown column ${names}; use any of ${keys.join(', ')}` })
+        const all = [...keys, 'tags', 'custom.<key>'].join(', ')
+        ctx.addIssue({ code: 'custom', message: `Unknown column ${names}; use any of ${all}` })
         return z.NEVER
       }
-      return wanted as K[]
+      return wanted as ExportColumn<K>[]
     })
-    .describe(`Comma-separated column keys, in the order wanted (default: all): ${keys.join(', ')}`)
+    .describe(
+      `Comma-separated column keys, in the order wanted (default: ${keys.join(', ')}); ` +
+        'also `tags` and `custom.<key>` for a custom field',
+    )
 }
+
+/** A custom field column; whether the key exists is checked against the workspace's fields. */
+const CUSTOM_COLUMN = /^custom\.[a-z0-9_]{1,64}$/
+export type ExportColumn<K extends string> = K | 'tags' | `custom.${string}`
 
 const csvOptions = {
   excel: z

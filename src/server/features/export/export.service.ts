@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream'
 import type { Ctx } from '../../http/context.ts'
+import { invalid } from '../../http/errors.ts'
 import { assertCan } from '../../http/permissions.ts'
 import type { Company } from '../companies/companies.schema.ts'
 import { listCompanies } from '../companies/companies.service.ts'
 import type { Deal } from '../deals/deals.schema.ts'
 import { listDeals } from '../deals/deals.service.ts'
+import { selectLiveCustomFields } from '../filters/fields.ts'
 import type { Person } from '../people/people.schema.ts'
 import { listPeople } from '../people/people.service.ts'
 import { BOM, csvLine } from './csv.ts'
@@ -13,6 +15,7 @@ import type {
   CompanyExportColumn,
   DealExportColumn,
   DealsExportQuery,
+  ExportColumn,
   PeopleExportColumn,
   PeopleExportQuery,
 } from './export.schema.ts'
@@ -115,45 +118,100 @@ export function exportFilename(object: string, timeZone: string, now = new Date(
 
 /** The header line, then one chunk per page of rows; pulled one page at a time. */
 export async function* csvChunks<T>(
-  columns: readonly Column<T>[],
+  start: Promise<{ columns: readonly Column<T>[]; first: Page<T> }>,
   excel: boolean,
   page: (cursor: string | undefined) => Promise<Page<T>>,
 ): AsyncGenerator<Buffer> {
+  const { columns, first } = await start
   yield Buffer.from((excel ? BOM : '') + csvLine(columns.map((c) => c.header)), 'utf8')
-  let cursor: string | undefined
-  do {
-    const { data, nextCursor } = await page(cursor)
+  let current: Page<T> | null = first
+  while (current) {
+    const { data, nextCursor }: Page<T> = current
     if (data.length) {
       const lines = data.map((row) => csvLine(columns.map((c) => c.value(row))))
       yield Buffer.from(lines.join(''), 'utf8')
     }
-    cursor = nextCursor ?? undefined
-  } while (cursor)
-}
-
-export type CsvExport = { filename: string; body: Readable }
-
-function csvExport<T, K extends string>(
-  ctx: Ctx,
-  object: string,
-  all: Record<K, Column<T>>,
-  query: { columns: K[]; excel: boolean },
-  page: (cursor: string | undefined) => Promise<Page<T>>,
-): CsvExport {
-  const columns = query.columns.map((key) => all[key])
-  return {
-    filename: exportFilename(object, ctx.workspace.timeZone),
-    // One page buffered ahead at most (the default would read 16 pages ahead).
-    body: Readable.from(csvChunks(columns, query.excel, page), { highWaterMark: 1 }),
+    current = nextCursor ? await page(nextCursor) : null
   }
 }
+
+/**
+ * `ready` settles once the columns are known and the first page is read: a bad filter,
+ * sort or column rejects it, so the route can still answer 400 before the download starts.
+ */
+export type CsvExport = { filename: string; ready: Promise<void>; body: Readable }
+
+type Exportable = { tags: { name: string }[]; custom: Record<string, unknown> }
+
+/** A custom value as a cell: money in major units with its currency, lists joined. */
+export function customCell(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  if (Array.isArray(value)) return joined(value.map(String))
+  if (typeof value === 'object') {
+    const { amount, currency } = value as { amount?: unknown; currency?: unknown }
+    if (typeof amount === 'number' && typeof currency === 'string') {
+      return `${majorUnits(amount, currency)} ${currency}`
+    }
+    return JSON.stringify(value)
+  }
+  return String(value)
+}
+
+/** The built-in columns asked for, `tags`, and `custom.<key>` of the object's live custom fields. */
+async function resolveColumns<T extends Exportable, K extends string>(
+  ctx: Ctx,
+  object: 'person' | 'company' | 'deal',
+  all: Record<K, Column<T>>,
+  keys: ExportColumn<K>[],
+): Promise<Column<T>[]> {
+  const custom = keys.some((k) => k.startsWith('custom.'))
+    ? await selectLiveCustomFields(ctx.db, ctx.workspace.id, object)
+    : []
+  const unknown = keys.filter((k) => k.startsWith('custom.') && !custom.some((f) => `custom.${f.key}` === k))
+  if (unknown.length) {
+    throw invalid([
+      { field: 'columns', code: 'unknown_column', message: `No custom field ${unknown.join(', ')} here` },
+    ])
+  }
+  return keys.map((key): Column<T> => {
+    if (key === 'tags') return { header: 'Tags', value: (r) => joined(r.tags.map((x) => x.name)) }
+    const field = custom.find((f) => `custom.${f.key}` === key)
+    if (field) return { header: field.labels.en, value: (r) => customCell(r.custom[field.key]) }
+    return all[key as K]
+  })
+}
+
+function csvExport<T extends Exportable, K extends string>(
+  ctx: Ctx,
+  object: 'person' | 'company' | 'deal',
+  all: Record<K, Column<T>>,
+  query: { columns: ExportColumn<K>[]; excel: boolean },
+  page: (cursor: string | undefined) => Promise<Page<T>>,
+): CsvExport {
+  const start = (async () => ({
+    columns: await resolveColumns(ctx, object, all, query.columns),
+    first: await page(undefined),
+  }))()
+  const ready = start.then(() => undefined)
+  // Whoever awaits them sees the error; these only keep an unread rejection from crashing.
+  start.catch(() => {})
+  ready.catch(() => {})
+  return {
+    filename: exportFilename(FILE_NAMES[object], ctx.workspace.timeZone),
+    ready,
+    // One page buffered ahead at most (the default would read 16 pages ahead).
+    body: Readable.from(csvChunks(start, query.excel, page), { highWaterMark: 1 }),
+  }
+}
+
+const FILE_NAMES = { person: 'people', company: 'companies', deal: 'deals' } as const
 
 // Authorization is checked here, before the response starts (a refusal is still a
 // problem+json), and again by the list service on every page.
 export function exportPeople(ctx: Ctx, query: PeopleExportQuery, pageSize = EXPORT_PAGE_SIZE): CsvExport {
   assertCan(ctx, 'read')
   const { columns, excel, ...filters } = query
-  return csvExport(ctx, 'people', PEOPLE, { columns, excel }, (cursor) =>
+  return csvExport(ctx, 'person', PEOPLE, { columns, excel }, (cursor) =>
     listPeople(ctx, { ...filters, limit: pageSize, cursor }),
   )
 }
@@ -165,7 +223,7 @@ export function exportCompanies(
 ): CsvExport {
   assertCan(ctx, 'read')
   const { columns, excel, ...filters } = query
-  return csvExport(ctx, 'companies', COMPANIES, { columns, excel }, (cursor) =>
+  return csvExport(ctx, 'company', COMPANIES, { columns, excel }, (cursor) =>
     listCompanies(ctx, { ...filters, limit: pageSize, cursor }),
   )
 }
@@ -173,7 +231,7 @@ export function exportCompanies(
 export function exportDeals(ctx: Ctx, query: DealsExportQuery, pageSize = EXPORT_PAGE_SIZE): CsvExport {
   assertCan(ctx, 'read')
   const { columns, excel, ...filters } = query
-  return csvExport(ctx, 'deals', DEALS, { columns, excel }, (cursor) =>
+  return csvExport(ctx, 'deal', DEALS, { columns, excel }, (cursor) =>
     listDeals(ctx, { ...filters, limit: pageSize, cursor }),
   )
 }

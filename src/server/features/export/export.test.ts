@@ -1,4 +1,6 @@
 import { gunzipSync } from 'node:zlib'
+import { sql } from 'drizzle-orm'
+import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ctx } from '../../http/context.ts'
 import { addMember, as, createTestApp, signUp, type TestApp, type User } from '../../test/harness.ts'
@@ -206,6 +208,62 @@ describe('CSV export of people', () => {
   })
 })
 
+describe('CSV export with list filters, tags and custom fields', () => {
+  it('takes `filters` like the list and exports tags and custom.<key> columns', async () => {
+    const me = await signUp(t.app)
+    const exec = (query: ReturnType<typeof sql>) => t.database.db.execute(query)
+    const field = (key: string, type: string, en: string) =>
+      exec(sql`insert into custom_fields (workspace_id, id, object, key, type, labels)
+        values (${me.workspaceId}, ${uuidv7()}, 'person', ${key}, ${type}, ${JSON.stringify({ en })}::jsonb)`)
+    await field('budget', 'number', 'Budget')
+    await field('deposit', 'currency', 'Deposit')
+    await field('langs', 'multiSelect', 'Languages')
+    await field('gone', 'text', 'Gone')
+    await exec(
+      sql`update custom_fields set archived_at = now() where workspace_id = ${me.workspaceId} and key = 'gone'`,
+    )
+    const [vip, lead] = [uuidv7(), uuidv7()]
+    await exec(sql`insert into tags (workspace_id, id, name) values
+      (${me.workspaceId}, ${vip}, 'VIP'), (${me.workspaceId}, ${lead}, 'Lead')`)
+    const a = await person(me, { firstName: 'Almaz' })
+    const b = await person(me, { firstName: 'Bekele' })
+    await person(me, { firstName: 'Chaltu' })
+    await exec(sql`update people set tag_ids = ${`{${vip},${lead}}`}::uuid[],
+      custom = ${JSON.stringify({ budget: 1500.5, deposit: { amount: 150_050, currency: 'ETB' }, langs: ['am', 'en'] })}::jsonb
+      where id = ${a.id}`)
+    await exec(
+      sql`update people set tag_ids = ${`{${lead}}`}::uuid[], custom = '{"budget": 20}'::jsonb where id = ${b.id}`,
+    )
+
+    const filters = encodeURIComponent(JSON.stringify([{ field: 'tags', op: 'in', value: [lead] }]))
+    expect(
+      await csv(
+        me,
+        `/api/v1/people/export.csv?sort=-custom.budget&filters=${filters}` +
+          '&columns=firstName,tags,custom.budget,custom.deposit,custom.langs',
+      ),
+    ).toEqual([
+      ['First name', 'Tags', 'Budget', 'Deposit', 'Languages'],
+      ['Almaz', 'Lead; VIP', '1500.5', '1500.50 ETB', 'am; en'],
+      ['Bekele', 'Lead', '20', '', ''],
+    ])
+
+    // Mistakes answer 400 before the download starts, naming the parameter.
+    for (const [params, field] of [
+      ['columns=firstName,custom.nope', 'columns'],
+      ['columns=custom.gone', 'columns'],
+      ['columns=custom.Bad-Key', 'columns'],
+      [`filters=${encodeURIComponent('[{"field":"nope","op":"empty"}]')}`, 'filters.0.field'],
+      ['sort=tags', 'sort'],
+    ]) {
+      const res = await as(t.app, me).get(`/api/v1/people/export.csv?${params}`)
+      expect(res.statusCode, params).toBe(400)
+      expect(res.headers['content-type']).toContain('application/problem+json')
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field])
+    }
+  })
+})
+
 describe('CSV export of companies and deals', () => {
   it('exports companies with their people count', async () => {
     const me = await signUp(t.app)
@@ -279,7 +337,7 @@ describe('CSV export of companies and deals', () => {
     const list = (await as(t.app, me).get('/api/v1/deals?limit=100&sort=-amount')).json()
     const { body } = exportDeals(
       await ctxOf(me),
-      { sort: '-amount', trashed: false, columns: ['id'], excel: false },
+      { sort: '-amount', trashed: false, filters: [], columns: ['id'], excel: false },
       3,
     )
     const chunks: Buffer[] = []

@@ -1,10 +1,13 @@
-import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
-import { keysetOrder, keysetPage, keysetWhere } from '../../db/keyset.ts'
+import { allQueries } from '../../db/parallel.ts'
 import { companies, people, users } from '../../db/schema/index.ts'
-import type { Cursor } from '../../http/cursor.ts'
 import { loadContacts } from '../contacts/contacts.queries.ts'
-import type { PeopleSort, Person } from './people.schema.ts'
+import { liveCustomKeys, presentCustom } from '../custom-fields/custom-values.ts'
+import type { ListPlan } from '../filters/list-where.ts'
+import { pageOf } from '../filters/sort.ts'
+import { tagsOfRecords } from '../tags/tags.queries.ts'
+import type { Person } from './people.schema.ts'
 
 // SQL for people, always scoped by workspace_id. No rules here: the service decides.
 export type PersonRow = typeof people.$inferSelect
@@ -55,17 +58,21 @@ export async function ownerNames(db: DbOrTx, ids: (string | null)[]) {
 /** Rows plus their phones, emails, owner and company, in the API's shape. */
 export async function presentPeople(db: DbOrTx, workspaceId: string, rows: PersonRow[]): Promise<Person[]> {
   const ids = rows.map((r) => r.id)
-  const [{ phones, emails }, owners, companyNames] = await Promise.all([
-    loadContacts(db, 'person', workspaceId, ids),
-    ownerNames(
-      db,
-      rows.map((r) => r.ownerId),
-    ),
-    namesOfCompanies(
-      db,
-      workspaceId,
-      rows.map((r) => r.companyId),
-    ),
+  const [{ phones, emails }, owners, companyNames, tags, customKeys] = await allQueries(db, [
+    () => loadContacts(db, 'person', workspaceId, ids),
+    () =>
+      ownerNames(
+        db,
+        rows.map((r) => r.ownerId),
+      ),
+    () =>
+      namesOfCompanies(
+        db,
+        workspaceId,
+        rows.map((r) => r.companyId),
+      ),
+    () => tagsOfRecords(db, workspaceId, rows),
+    () => liveCustomKeys(db, workspaceId, 'person'),
   ])
   return rows.map((r) => ({
     id: r.id,
@@ -76,6 +83,8 @@ export async function presentPeople(db: DbOrTx, workspaceId: string, rows: Perso
     company: r.companyId ? { id: r.companyId, name: companyNames.get(r.companyId) ?? '' } : null,
     phones: phones.get(r.id) ?? [],
     emails: emails.get(r.id) ?? [],
+    tags: tags.get(r.id) ?? [],
+    custom: presentCustom(r.custom, customKeys),
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -93,45 +102,15 @@ export async function namesOfCompanies(db: DbOrTx, workspaceId: string, ids: (st
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 
-const SORT_COLUMNS = {
-  updatedAt: { column: people.updatedAt, key: (r: PersonRow) => r.updatedAt.toISOString(), isDate: true },
-  createdAt: { column: people.createdAt, key: (r: PersonRow) => r.createdAt.toISOString(), isDate: true },
-  name: { column: people.sortName, key: (r: PersonRow) => r.sortName, isDate: false },
-} as const
-
-export async function selectPeoplePage(
-  db: DbOrTx,
-  workspaceId: string,
-  opts: {
-    sort: PeopleSort
-    limit: number
-    after: Cursor | null
-    search: string | null
-    trashed: boolean
-    companyId: string | null
-  },
-): Promise<{ rows: PersonRow[]; next: Cursor | null }> {
-  const sort = SORT_COLUMNS[opts.sort.replace('-', '') as keyof typeof SORT_COLUMNS]
-  const spec = {
-    column: sort.column,
-    id: people.id,
-    descending: opts.sort.startsWith('-'),
-    isDate: sort.isDate,
-  }
-  const where: (SQL | undefined)[] = [
-    eq(people.workspaceId, workspaceId),
-    opts.trashed ? isNotNull(people.deletedAt) : isNull(people.deletedAt),
-    opts.companyId ? eq(people.companyId, opts.companyId) : undefined,
-    opts.search ? sql`${people.searchText} like ${`%${escapeLike(opts.search.toLowerCase())}%`}` : undefined,
-    keysetWhere(spec, opts.after),
-  ]
+/** One page of the list; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
+export async function selectPeoplePage(db: DbOrTx, plan: ListPlan, limit: number) {
   const rows = await db
-    .select()
+    .select({ row: people, sortKey: plan.key })
     .from(people)
-    .where(and(...where))
-    .orderBy(...keysetOrder(spec))
-    .limit(opts.limit + 1)
-  return keysetPage(rows, opts.limit, (r) => [sort.key(r), r.id])
+    .where(plan.where)
+    .orderBy(...plan.order)
+    .limit(limit + 1)
+  return pageOf(rows, limit)
 }
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)

@@ -3,6 +3,7 @@ import * as z from 'zod'
 import { requireCtx } from '../../http/context.ts'
 import { problemSchema } from '../../http/errors.ts'
 import { ifMatchHeaders, parseIfMatch, requireIfMatch, setVersion } from '../../http/versions.ts'
+import { listCountOutput } from '../filters/filter.schema.ts'
 import { timelineOutput, timelineQuery } from '../timeline/timeline.schema.ts'
 import {
   duplicateQuery,
@@ -13,6 +14,7 @@ import {
   personUpdateInput,
 } from './people.schema.ts'
 import {
+  countPeople,
   createPerson,
   deletePerson,
   getPerson,
@@ -38,6 +40,20 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listPeople(requireCtx(req), req.query),
+  )
+
+  app.get(
+    '/people/count',
+    {
+      schema: {
+        tags,
+        summary: 'Count the people of a list (up to 10,000)',
+        description: 'Takes the list parameters. `capped: true` means 10,000 or more.',
+        querystring: peopleListQuery,
+        response: { 200: listCountOutput, ...errors },
+      },
+    },
+    (req) => countPeople(requireCtx(req), req.query),
   )
 
   app.post(

@@ -1,4 +1,7 @@
 import * as z from 'zod'
+import { customInput, customOutput } from '../custom-fields/custom-fields.schema.ts'
+import { filtersParam, sortParam } from '../filters/filter.schema.ts'
+import { recordTagOutput, tagIdsInput } from '../tags/tags.schema.ts'
 
 // One source of truth for the person shapes: the server validates with these, OpenAPI is
 // generated from them, and the web form validates with the same schema before sending.
@@ -21,6 +24,8 @@ const fields = {
   companyId: z.uuid().nullable(),
   phones: z.array(phoneInput).max(10),
   emails: z.array(emailInput).max(10),
+  tagIds: tagIdsInput,
+  custom: customInput,
 }
 
 export const personCreateInput = z
@@ -35,6 +40,8 @@ export const personCreateInput = z
     companyId: fields.companyId.optional(),
     phones: fields.phones.optional(),
     emails: fields.emails.optional(),
+    tagIds: fields.tagIds.optional(),
+    custom: fields.custom.optional(),
   })
   .strict()
   .meta({ id: 'PersonCreate' })
@@ -51,6 +58,8 @@ export const personOutput = z
     company: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     phones: z.array(z.object({ e164: z.string(), label: z.string().nullable() })),
     emails: z.array(z.object({ email: z.string(), label: z.string().nullable() })),
+    tags: z.array(recordTagOutput),
+    custom: customOutput,
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -63,8 +72,9 @@ export const PEOPLE_SORTS = ['-updatedAt', 'updatedAt', '-createdAt', 'createdAt
 export const peopleListQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(600).optional(),
-    sort: z.enum(PEOPLE_SORTS).default('-updatedAt'),
+    cursor: z.string().max(2000).optional(),
+    sort: sortParam('-updatedAt', PEOPLE_SORTS),
+    filters: filtersParam,
     q: z.string().trim().max(100).optional(),
     companyId: z.uuid().optional().describe('Only the people of this company'),
     trashed: z.stringbool().default(false).describe('List the trash (soft-deleted people) instead'),

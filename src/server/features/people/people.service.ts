@@ -1,12 +1,15 @@
 import { uuidv7 } from 'uuidv7'
 import type { DbOrTx } from '../../db/client.ts'
 import type { Ctx } from '../../http/context.ts'
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts'
 import { AppError, invalid, notFound, preconditionFailed } from '../../http/errors.ts'
 import { assertCan, assertMember } from '../../http/permissions.ts'
 import { findCompanyRow } from '../companies/companies.queries.ts'
 import { findDuplicate, replaceContacts } from '../contacts/contacts.queries.ts'
 import { duplicateError, normalizeEmails, normalizePhones, searchText } from '../contacts/contacts.rules.ts'
+import { customFieldNames, flatCustom, nextCustom } from '../custom-fields/custom-values.ts'
+import { countList, listPlan } from '../filters/list-where.ts'
+import { encodeListCursor } from '../filters/sort.ts'
+import { resolveTagIds } from '../tags/tags.service.ts'
 import { diffFields, listTimeline, recordEvent } from '../timeline/timeline.service.ts'
 import {
   findPersonRow,
@@ -24,18 +27,18 @@ import type { PeopleListQuery, Person, PersonCreateInput, PersonUpdateInput } fr
 
 export async function listPeople(ctx: Ctx, query: PeopleListQuery) {
   assertCan(ctx, 'read')
-  const { rows, next } = await selectPeoplePage(ctx.db, ctx.workspace.id, {
-    sort: query.sort,
-    limit: query.limit,
-    after: query.cursor ? decodeCursor(query.cursor, !query.sort.endsWith('name')) : null,
-    search: query.q || null,
-    trashed: query.trashed,
-    companyId: query.companyId ?? null,
-  })
+  const plan = await listPlan(ctx, 'person', query)
+  const { rows, next } = await selectPeoplePage(ctx.db, plan, query.limit)
   return {
     data: await presentPeople(ctx.db, ctx.workspace.id, rows),
-    nextCursor: next ? encodeCursor(next) : null,
+    nextCursor: next ? encodeListCursor(next) : null,
   }
+}
+
+/** How many people the list holds with these parameters, up to 10,000. */
+export async function countPeople(ctx: Ctx, query: PeopleListQuery) {
+  assertCan(ctx, 'read')
+  return countList(ctx, 'person', query)
 }
 
 export async function getPerson(ctx: Ctx, id: string): Promise<Person> {
@@ -69,6 +72,8 @@ export async function createPerson(
     const replay = await findPersonRow(tx, ctx.workspace.id, id)
     if (replay) return { person: await one(tx, ctx, replay), created: false }
     await assertCompanyExists(tx, ctx, companyId)
+    const tagIds = await resolveTagIds(tx, ctx, input.tagIds ?? [])
+    const custom = (await nextCustom(tx, ctx, 'person', {}, input.custom)) ?? {}
     if (!allowDuplicate) {
       const dup = await findDuplicate(tx, 'person', ctx.workspace.id, phones, emails, null)
       if (dup) throw duplicateError(dup, phones, emails)
@@ -83,6 +88,8 @@ export async function createPerson(
       companyId,
       sortName: fullName({ firstName, lastName }).toLowerCase(),
       searchText: searchText([firstName, lastName], phones, emails),
+      tagIds,
+      custom,
       createdBy: ctx.userId,
     })
     if (!row) throw new AppError(409, 'id_taken', 'This id is already in use')
@@ -116,6 +123,8 @@ export async function updatePerson(
       throw new AppError(409, 'deleted', 'Restore this person from the trash before editing')
     if (current.version !== expectedVersion) throw preconditionFailed()
     if (input.companyId !== undefined) await assertCompanyExists(tx, ctx, input.companyId)
+    const tagIds = input.tagIds && (await resolveTagIds(tx, ctx, input.tagIds))
+    const custom = await nextCustom(tx, ctx, 'person', current.custom, input.custom)
     if (!allowDuplicate && (phones || emails)) {
       const dup = await findDuplicate(tx, 'person', ctx.workspace.id, phones ?? [], emails ?? [], id)
       if (dup) throw duplicateError(dup, phones ?? [], emails ?? [])
@@ -130,6 +139,8 @@ export async function updatePerson(
       ...(input.jobTitle !== undefined ? { jobTitle: input.jobTitle || null } : {}),
       ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
       ...(input.companyId !== undefined ? { companyId: input.companyId } : {}),
+      ...(tagIds ? { tagIds } : {}),
+      ...(custom ? { custom } : {}),
       sortName: fullName({ firstName, lastName }).toLowerCase(),
       searchText: searchText([firstName, lastName], contacts.phones, contacts.emails),
     })
@@ -144,6 +155,8 @@ export async function updatePerson(
       'company',
       'phones',
       'emails',
+      'tags',
+      ...customFieldNames(before.custom, after.custom),
     ])
     if (changes.length) {
       const companyMoved = changes.some((c) => c.field === 'company')
@@ -161,7 +174,7 @@ export async function updatePerson(
 }
 
 // The person as the timeline shows field values: names for references, lists as text.
-const flat = (p: Person) => ({
+const flat = (p: Person): Record<string, unknown> => ({
   firstName: p.firstName,
   lastName: p.lastName,
   jobTitle: p.jobTitle,
@@ -169,6 +182,8 @@ const flat = (p: Person) => ({
   company: p.company?.name ?? null,
   phones: p.phones.map((x) => x.e164).join(', ') || null,
   emails: p.emails.map((x) => x.email).join(', ') || null,
+  tags: p.tags.map((x) => x.name).join(', ') || null,
+  ...flatCustom(p.custom),
 })
 
 /** Moves a person to the trash. `expectedVersion` is checked when the client sends one. */

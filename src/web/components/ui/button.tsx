@@ -18,6 +18,12 @@ export const buttonClass = cva(
   },
 )
 
+/**
+ * For a button whose text is wrapped in `<span className="max-md:sr-only">`: on a phone
+ * it shows as a square icon button (the text stays its accessible name).
+ */
+export const PHONE_ICON = 'max-md:min-w-11 max-md:px-0'
+
 export type ButtonVariant = VariantProps<typeof buttonClass>['variant']
 
 export function Button({

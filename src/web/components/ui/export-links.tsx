@@ -1,6 +1,6 @@
 import { Trans } from '@lingui/react/macro'
 import { Download } from 'lucide-react'
-import { buttonClass } from './button.tsx'
+import { buttonClass, PHONE_ICON } from './button.tsx'
 
 // Download the list as it is filtered and sorted now, as CSV (UTF-8), or as CSV that
 // Excel opens with Ge'ez and Swahili intact (UTF-8 with a byte order mark).
@@ -19,9 +19,13 @@ export function ExportLinks({
   const excel = `${path}?${qs}`
   return (
     <details className="relative">
-      <summary className={buttonClass({ variant: 'ghost', className: 'cursor-pointer list-none' })}>
+      <summary
+        className={buttonClass({ variant: 'ghost', className: `cursor-pointer list-none ${PHONE_ICON}` })}
+      >
         <Download aria-hidden className="size-4" />
-        <Trans>Export</Trans>
+        <span className="max-md:sr-only">
+          <Trans>Export</Trans>
+        </span>
       </summary>
       <div className="absolute right-0 z-20 mt-1 flex w-56 flex-col rounded-md border border-slate-200 bg-white p-1 shadow-lg">
         <a

@@ -24,6 +24,9 @@ import {
   PhoneRows,
 } from '../contacts/contact-fields.tsx'
 import { useRecordForm } from '../contacts/use-record-form.ts'
+import { type CustomEdits, CustomFieldsSection, customBody } from '../custom-fields/custom-fields-section.tsx'
+import { TagPicker } from '../tags/tag-picker.tsx'
+import type { RecordTag } from '../tags/tags-api.ts'
 
 // Create and edit a company, the same way as a person: shared schema, errors by field,
 // duplicates (phone, email or website) offered to open instead.
@@ -38,6 +41,8 @@ type Values = {
   ownerId: string
   phones: PhoneRow[]
   emails: EmailRow[]
+  tags: RecordTag[]
+  custom: CustomEdits
 }
 
 const toValues = (c: Company | undefined, userId: string, country: string): Values => ({
@@ -53,6 +58,8 @@ const toValues = (c: Company | undefined, userId: string, country: string): Valu
     ? c.phones.map((x) => ({ number: x.e164, label: x.label }))
     : [{ number: '', label: null }],
   emails: c?.emails.length ? c.emails.map((x) => ({ ...x })) : [{ email: '', label: null }],
+  tags: c?.tags ?? [],
+  custom: {},
 })
 
 const orNull = (s: string) => s.trim() || null
@@ -68,6 +75,7 @@ const toBody = (v: Values) => ({
   ownerId: v.ownerId || null,
   phones: filledPhones(v.phones),
   emails: filledEmails(v.emails),
+  tagIds: v.tags.map((tag) => tag.id),
 })
 
 export function CompanyForm({ company }: { company?: Company }) {
@@ -81,7 +89,7 @@ export function CompanyForm({ company }: { company?: Company }) {
     record: company,
     initial: toValues(company, user.id, workspace.country),
     schema: companyCreateInput,
-    toBody,
+    toBody: (v: Values) => ({ ...toBody(v), ...customBody(v.custom, company) }),
     fromRecord: (c: Company) => toValues(c, user.id, workspace.country),
     onSaved: (saved) => navigate({ to: '/companies/$id', params: { id: saved.id } }),
   })
@@ -146,6 +154,19 @@ export function CompanyForm({ company }: { company?: Company }) {
         value={values.ownerId}
         onChange={(ownerId) => setValues({ ...values, ownerId })}
         error={errorText(errors.ownerId)}
+      />
+      <TagPicker
+        label={t`Tags`}
+        value={values.tags}
+        onChange={(tags) => setValues({ ...values, tags })}
+        error={errorText(errors.tagIds)}
+      />
+      <CustomFieldsSection
+        object="company"
+        record={company}
+        edits={values.custom}
+        onChange={(custom) => setValues({ ...values, custom })}
+        errors={errors}
       />
       <FormButtons busy={form.busy} />
     </form>

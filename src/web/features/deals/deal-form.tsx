@@ -9,6 +9,9 @@ import { useErrorText } from '../../lib/errors.ts'
 import { useSignedIn } from '../../lib/session.ts'
 import { FormButtons, FormProblem, OwnerSelect, openExistingClass } from '../contacts/contact-fields.tsx'
 import { useRecordForm } from '../contacts/use-record-form.ts'
+import { type CustomEdits, CustomFieldsSection, customBody } from '../custom-fields/custom-fields-section.tsx'
+import { TagPicker } from '../tags/tag-picker.tsx'
+import type { RecordTag } from '../tags/tags-api.ts'
 import { type Deal, usePipelines } from './deals-api.ts'
 import { fromMinor, toMinor } from './money.ts'
 
@@ -26,6 +29,8 @@ type Values = {
   expectedCloseDate: string
   status: 'open' | 'won' | 'lost'
   lostReason: string
+  tags: RecordTag[]
+  custom: CustomEdits
 }
 
 export type DealPreset = { pipelineId?: string; person?: Picked; company?: Picked }
@@ -47,6 +52,8 @@ const toValues = (
   expectedCloseDate: d?.expectedCloseDate ?? '',
   status: d?.status ?? 'open',
   lostReason: d?.lostReason ?? '',
+  tags: d?.tags ?? [],
+  custom: {},
 })
 
 export function DealForm({ deal, preset }: { deal?: Deal; preset?: DealPreset }) {
@@ -73,6 +80,8 @@ export function DealForm({ deal, preset }: { deal?: Deal; preset?: DealPreset })
       ...(deal
         ? { status: v.status, lostReason: v.status === 'lost' ? v.lostReason.trim() || null : null }
         : {}),
+      tagIds: v.tags.map((tag) => tag.id),
+      ...customBody(v.custom, deal),
     }),
     fromRecord: (d: Deal) => toValues(d, user.id, workspace.currency),
     onSaved: (saved) => navigate({ to: '/deals/$id', params: { id: saved.id } }),
@@ -199,6 +208,19 @@ export function DealForm({ deal, preset }: { deal?: Deal; preset?: DealPreset })
         value={values.ownerId}
         onChange={(ownerId) => set({ ownerId })}
         error={errorText(errors.ownerId)}
+      />
+      <TagPicker
+        label={t`Tags`}
+        value={values.tags}
+        onChange={(tags) => set({ tags })}
+        error={errorText(errors.tagIds)}
+      />
+      <CustomFieldsSection
+        object="deal"
+        record={deal}
+        edits={values.custom}
+        onChange={(custom) => set({ custom })}
+        errors={errors}
       />
       <FormButtons busy={form.busy} />
     </form>

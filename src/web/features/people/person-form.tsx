@@ -20,6 +20,9 @@ import {
   PhoneRows,
 } from '../contacts/contact-fields.tsx'
 import { useRecordForm } from '../contacts/use-record-form.ts'
+import { type CustomEdits, CustomFieldsSection, customBody } from '../custom-fields/custom-fields-section.tsx'
+import { TagPicker } from '../tags/tag-picker.tsx'
+import type { RecordTag } from '../tags/tags-api.ts'
 
 // Create and edit a person. The shared zod schema checks the form before it is sent; the
 // server's answer (invalid phone, duplicate, stale version) lands next to the same fields.
@@ -32,6 +35,8 @@ type Values = {
   company: Picked | null
   phones: PhoneRow[]
   emails: EmailRow[]
+  tags: RecordTag[]
+  custom: CustomEdits
 }
 
 const toValues = (p: Person | undefined, userId: string, company?: Picked): Values => ({
@@ -44,6 +49,8 @@ const toValues = (p: Person | undefined, userId: string, company?: Picked): Valu
     ? p.phones.map((x) => ({ number: x.e164, label: x.label }))
     : [{ number: '', label: null }],
   emails: p?.emails.length ? p.emails.map((x) => ({ ...x })) : [{ email: '', label: null }],
+  tags: p?.tags ?? [],
+  custom: {},
 })
 
 const toBody = (v: Values) => ({
@@ -54,6 +61,7 @@ const toBody = (v: Values) => ({
   companyId: v.company?.id ?? null,
   phones: filledPhones(v.phones),
   emails: filledEmails(v.emails),
+  tagIds: v.tags.map((tag) => tag.id),
 })
 
 /** `company` preselects the company when adding a person from a company's page. */
@@ -67,7 +75,7 @@ export function PersonForm({ person, company }: { person?: Person; company?: Pic
     record: person,
     initial: toValues(person, user.id, company),
     schema: personCreateInput,
-    toBody,
+    toBody: (v: Values) => ({ ...toBody(v), ...customBody(v.custom, person) }),
     fromRecord: (p: Person) => toValues(p, user.id),
     onSaved: (saved) => navigate({ to: '/people/$id', params: { id: saved.id } }),
   })
@@ -132,6 +140,19 @@ export function PersonForm({ person, company }: { person?: Person; company?: Pic
         value={values.ownerId}
         onChange={(ownerId) => setValues({ ...values, ownerId })}
         error={errorText(errors.ownerId)}
+      />
+      <TagPicker
+        label={t`Tags`}
+        value={values.tags}
+        onChange={(tags) => setValues({ ...values, tags })}
+        error={errorText(errors.tagIds)}
+      />
+      <CustomFieldsSection
+        object="person"
+        record={person}
+        edits={values.custom}
+        onChange={(custom) => setValues({ ...values, custom })}
+        errors={errors}
       />
       <FormButtons busy={form.busy} />
     </form>

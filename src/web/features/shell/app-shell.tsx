@@ -1,7 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link, Outlet, useNavigate } from '@tanstack/react-router'
-import { Building2, CheckSquare, Kanban, LogOut, Settings, Users } from 'lucide-react'
+import { Building2, CheckSquare, History, Kanban, LogOut, Settings, Users } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Toaster } from '../../components/ui/toast.tsx'
 import { api } from '../../lib/api.ts'
@@ -13,7 +13,8 @@ import { LanguageSwitcher } from './language-switcher.tsx'
 
 // The frame of every signed-in page: a header (workspace, language, sign out), a sidebar
 // on desktop and a bottom bar on phones with the same places.
-function useNav(): { to: string; label: ReactNode; icon: ReactNode }[] {
+// (`desktop`: in the sidebar only, the phone's bottom bar keeps its five places.)
+function useNav(): { to: string; label: ReactNode; icon: ReactNode; desktop?: boolean }[] {
   return [
     { to: '/people', label: <Trans>People</Trans>, icon: <Users aria-hidden className="size-5" /> },
     {
@@ -23,6 +24,12 @@ function useNav(): { to: string; label: ReactNode; icon: ReactNode }[] {
     },
     { to: '/companies', label: <Trans>Companies</Trans>, icon: <Building2 aria-hidden className="size-5" /> },
     { to: '/tasks', label: <TasksLabel />, icon: <CheckSquare aria-hidden className="size-5" /> },
+    {
+      to: '/activities',
+      label: <Trans>Activities</Trans>,
+      icon: <History aria-hidden className="size-5" />,
+      desktop: true,
+    },
     { to: '/settings', label: <Trans>Settings</Trans>, icon: <Settings aria-hidden className="size-5" /> },
   ]
 }
@@ -134,17 +141,19 @@ export function AppShell() {
         className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white md:hidden"
       >
         <ul className="grid grid-flow-col auto-cols-fr">
-          {nav.map((n) => (
-            <li key={n.to}>
-              <Link
-                to={n.to}
-                className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs text-slate-700 data-[status=active]:font-semibold data-[status=active]:text-teal-800"
-              >
-                {n.icon}
-                {n.label}
-              </Link>
-            </li>
-          ))}
+          {nav
+            .filter((n) => !n.desktop)
+            .map((n) => (
+              <li key={n.to}>
+                <Link
+                  to={n.to}
+                  className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs text-slate-700 data-[status=active]:font-semibold data-[status=active]:text-teal-800"
+                >
+                  {n.icon}
+                  {n.label}
+                </Link>
+              </li>
+            ))}
         </ul>
       </nav>
       <Toaster />

@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm'
+import { type DbOrTx, queryRows } from '../../db/client.ts'
+import {
+  arrange,
+  type BatchResult,
+  decide,
+  eventsPart,
+  logParts,
+  type Plan,
+  resolveTags,
+  runAsOne,
+  tagIdsOf,
+} from './batch.ts'
+import {
+  type CompanyValues,
+  contactsParts,
+  json,
+  loadCompanyValues,
+  saveCompanyValues,
+} from './record-values.ts'
+import type { CompanyDraft, FailedRow } from './rows.ts'
+
+// One batch of a companies import, in the caller's transaction, as people-batch.ts: one
+// lookup, one write. A company duplicates another with the same website domain, phone,
+// email or name (case-insensitive).
+
+async function existingCompanies(tx: DbOrTx, ws: string, drafts: CompanyDraft[]) {
+  const phones = [...new Set(drafts.flatMap((d) => d.phones.map((p) => p.e164)))]
+  const emails = [...new Set(drafts.flatMap((d) => d.emails.map((e) => e.toLowerCase())))]
+  const domains = [...new Set(drafts.map((d) => d.domain).filter((x): x is string => !!x))]
+  const names = [...new Set(drafts.map((d) => d.name.toLowerCase()))]
+  const out = new Map<string, string>()
+  if (!drafts.length) return out
+  // One index probe per key, as in people-batch.ts.
+  const live = sql`exists (select 1 from companies r where r.workspace_id = c.workspace_id and r.id = c.company_id
+    and r.deleted_at is null)`
+  const rows = await queryRows<{ k: string; id: string }>(
+    tx,
+    sql`select 'd:' || k.v as k, x.id from unnest(${sql.param(domains)}::text[]) as k(v), lateral (
+          select id from companies where workspace_id = ${ws} and domain = k.v and deleted_at is null offset 0) x
+        union all
+        select 'n:' || k.v, x.id from unnest(${sql.param(names)}::text[]) as k(v), lateral (
+          select id from companies where workspace_id = ${ws} and sort_name = k.v and deleted_at is null offset 0) x
+        union all
+        select 'p:' || k.v, x.id from unnest(${sql.param(phones)}::text[]) as k(v), lateral (
+          select c.company_id as id from company_phones c
+          where c.workspace_id = ${ws} and c.e164 = k.v and ${live} offset 0) x
+        union all
+        select 'e:' || k.v, x.id from unnest(${sql.param(emails)}::text[]) as k(v), lateral (
+          select c.company_id as id from company_emails c
+          where c.workspace_id = ${ws} and lower(c.email) = k.v and ${live} offset 0) x
+        order by 2`,
+  )
+  for (const r of rows) if (!out.has(r.k)) out.set(r.k, r.id)
+  return out
+}
+
+const companySearchText = (d: CompanyDraft) =>
+  [
+    ...[d.name, d.domain, d.city].filter(Boolean),
+    ...d.emails,
+    ...d.phones.flatMap((p) => [p.e164.slice(1), p.national]),
+  ]
+    .join(' ')
+    .toLowerCase()
+
+export async function writeCompaniesBatch(
+  tx: DbOrTx,
+  plan: Plan,
+  rows: (CompanyDraft | FailedRow)[],
+): Promise<BatchResult> {
+  const ws = plan.ctx.workspace.id
+  const drafts = rows.filter((r): r is CompanyDraft => r.kind === 'company')
+  const existing =
+    plan.mode === 'create' ? new Map<string, string>() : await existingCompanies(tx, ws, drafts)
+  const { creates, updates, log } = arrange(decide(plan.mode, rows, existing), 'company')
+  const { ctx } = plan
+  const tags = await resolveTags(tx, ctx, [...creates.values(), ...[...updates.values()].flat()])
+  const companies = [...creates].map(([id, d]) => ({
+    id,
+    n: d.name,
+    d: d.domain,
+    i: d.industry,
+    z: d.size,
+    ci: d.city,
+    r: d.region,
+    co: d.country,
+    o: d.ownerId ?? ctx.userId,
+    s: d.name.toLowerCase(),
+    t: companySearchText(d),
+    g: tagIdsOf(d, tags),
+    u: d.custom,
+  }))
+  const changes: { id: string; before: CompanyValues; after: CompanyValues }[] = []
+  if (updates.size) {
+    const current = await loadCompanyValues(tx, ws, [...updates.keys()])
+    for (const [id, list] of updates) {
+      const original = current.get(id)!
+      let values = original
+      for (const d of list) {
+        log.push({ rowNo: d.rowNo, type: 'company', action: 'updated', recordId: id, before: values })
+        values = mergeCompany(values, d, tagIdsOf(d, tags))
+      }
+      changes.push({ id, before: original, after: values })
+    }
+  }
+
+  const lastRow = rows.length ? rows[rows.length - 1]!.rowNo : 0
+  log.sort((a, b) => a.rowNo - b.rowNo)
+  const { parts, counts } = logParts(plan, log, lastRow)
+  await runAsOne(tx, [
+    sql`insert into companies (workspace_id, id, name, domain, industry, size, city, region, country,
+        owner_id, sort_name, search_text, tag_ids, custom, created_by)
+      select ${ws}, x.id, x.n, x.d, x.i, x.z, x.ci, x.r, x.co, x.o, x.s, x.t, x.g, x.u, ${ctx.userId}
+      from json_to_recordset(${json(companies)}) as x(id uuid, n text, d text, i text, z text, ci text, r text,
+        co text, o text, s text, t text, g uuid[], u jsonb)`,
+    ...contactsParts(
+      'company',
+      ws,
+      [...creates].map(([id, d]) => ({
+        id,
+        phones: d.phones.map((p) => ({ e164: p.e164, label: null })),
+        emails: d.emails.map((email) => ({ email, label: null })),
+      })),
+    ),
+    eventsPart(
+      ctx,
+      'created',
+      companies.map((c) => ({ type: 'company', id: c.id, label: c.n, personId: null, companyId: c.id })),
+    ),
+    ...parts,
+  ])
+  await saveCompanyValues(tx, ctx, changes)
+  return { lastRow, counts }
+}
+
+function mergeCompany(before: CompanyValues, d: CompanyDraft, tagIds: string[]): CompanyValues {
+  const phones = [...before.phones]
+  for (const p of d.phones)
+    if (!phones.some((x) => x.e164 === p.e164)) phones.push({ e164: p.e164, label: null })
+  const emails = [...before.emails]
+  for (const e of d.emails) {
+    if (!emails.some((x) => x.email.toLowerCase() === e.toLowerCase())) emails.push({ email: e, label: null })
+  }
+  return {
+    // Matched on the name in another case: the name as it was written first stays.
+    name: d.name.toLowerCase() === before.name.toLowerCase() ? before.name : d.name,
+    domain: d.domain ?? before.domain,
+    industry: d.industry ?? before.industry,
+    size: d.size ?? before.size,
+    city: d.city ?? before.city,
+    region: d.region ?? before.region,
+    country: d.country ?? before.country,
+    ownerId: d.ownerId ?? before.ownerId,
+    tagIds: [...new Set([...before.tagIds, ...tagIds])],
+    custom: { ...before.custom, ...d.custom },
+    phones: phones.slice(0, 10),
+    emails: emails.slice(0, 10),
+  }
+}

@@ -1,0 +1,227 @@
+import { sql } from 'drizzle-orm'
+import { uuidv7 } from 'uuidv7'
+import { type DbOrTx, queryRows } from '../../db/client.ts'
+import {
+  arrange,
+  type BatchResult,
+  decide,
+  type EventRow,
+  eventsPart,
+  type LogRow,
+  logParts,
+  type Plan,
+  resolveTags,
+  runAsOne,
+  tagIdsOf,
+} from './batch.ts'
+import {
+  contactsParts,
+  json,
+  loadPeopleValues,
+  type PersonValues,
+  savePeopleValues,
+} from './record-values.ts'
+import type { FailedRow, PersonDraft } from './rows.ts'
+
+// One batch of a people import, in the caller's transaction, in as few round trips as
+// possible whatever the batch size: one statement looks up duplicates and companies, one
+// writes everything (companies, people, phones, emails, timeline, row log, counters),
+// rows passed as JSON parameters. A million rows cost a thousand batches, not millions
+// of statements. Updates of duplicates (rare) take a few more statements.
+
+/**
+ * Existing live people by duplicate key (`p:+2519…`, `e:name@x`) and companies by
+ * domain and name (`d:…`, `n:…`): one index probe per key. unnest + LATERAL … OFFSET 0
+ * keeps the planner from scanning a whole table instead, whatever its statistics say.
+ */
+async function lookup(tx: DbOrTx, ws: string, drafts: PersonDraft[], withPeople: boolean) {
+  const phones = withPeople ? [...new Set(drafts.flatMap((d) => d.phones.map((p) => p.e164)))] : []
+  const emails = withPeople ? [...new Set(drafts.flatMap((d) => d.emails.map((e) => e.toLowerCase())))] : []
+  const domains = [...new Set(drafts.map((d) => d.companyDomain).filter((x): x is string => !!x))]
+  const names = [...new Set(drafts.map((d) => d.company?.toLowerCase()).filter((x): x is string => !!x))]
+  const people = new Map<string, string>()
+  const companies = new Map<string, string>()
+  if (!phones.length && !emails.length && !domains.length && !names.length) return { people, companies }
+  const live = sql`exists (select 1 from people r where r.workspace_id = c.workspace_id and r.id = c.person_id
+    and r.deleted_at is null)`
+  const rows = await queryRows<{ k: string; id: string }>(
+    tx,
+    sql`select 'p:' || k.v as k, x.id from unnest(${sql.param(phones)}::text[]) as k(v), lateral (
+          select c.person_id as id from person_phones c
+          where c.workspace_id = ${ws} and c.e164 = k.v and ${live} offset 0) x
+        union all
+        select 'e:' || k.v, x.id from unnest(${sql.param(emails)}::text[]) as k(v), lateral (
+          select c.person_id as id from person_emails c
+          where c.workspace_id = ${ws} and lower(c.email) = k.v and ${live} offset 0) x
+        union all
+        select 'd:' || k.v, x.id from unnest(${sql.param(domains)}::text[]) as k(v), lateral (
+          select id from companies where workspace_id = ${ws} and domain = k.v and deleted_at is null offset 0) x
+        union all
+        select 'n:' || k.v, x.id from unnest(${sql.param(names)}::text[]) as k(v), lateral (
+          select id from companies where workspace_id = ${ws} and sort_name = k.v and deleted_at is null offset 0) x
+        order by 2`,
+  )
+  // The oldest record wins when several match (ids are time-ordered).
+  for (const r of rows) {
+    const map = r.k.startsWith('p:') || r.k.startsWith('e:') ? people : companies
+    if (!map.has(r.k)) map.set(r.k, r.id)
+  }
+  return { people, companies }
+}
+
+type NewCompany = { id: string; n: string; d: string | null; s: string; t: string }
+
+/**
+ * The company of each row: matched by website domain first, then by name
+ * (case-insensitive), else created once (and logged, so a revert removes it too).
+ */
+function resolveCompanies(drafts: PersonDraft[], found: Map<string, string>, log: LogRow[]) {
+  const byDraft = new Map<PersonDraft, string>()
+  const created: NewCompany[] = []
+  for (const d of drafts) {
+    if (!d.company && !d.companyDomain) continue
+    const name = d.company?.toLowerCase()
+    const domainKey = d.companyDomain ? `d:${d.companyDomain}` : null
+    const nameKey = name ? `n:${name}` : null
+    let id = (domainKey && found.get(domainKey)) || (nameKey && found.get(nameKey)) || null
+    if (!id) {
+      id = uuidv7()
+      const display = d.company ?? d.companyDomain!
+      // sort_name and search_text as the companies service writes them.
+      const text = [display, d.companyDomain].filter(Boolean).join(' ').toLowerCase()
+      created.push({ id, n: display, d: d.companyDomain, s: display.toLowerCase(), t: text })
+      log.push({ rowNo: d.rowNo, type: 'company', action: 'created', recordId: id })
+    }
+    if (domainKey && !found.has(domainKey)) found.set(domainKey, id)
+    if (nameKey && !found.has(nameKey)) found.set(nameKey, id)
+    byDraft.set(d, id)
+  }
+  return { byDraft, created }
+}
+
+const fullName = (d: { firstName: string; lastName: string }) => `${d.firstName} ${d.lastName}`.trim()
+
+/** search_text exactly as contacts.rules searchText() writes it, from the phone parse already made. */
+export const personSearchText = (d: PersonDraft) =>
+  [
+    ...[d.firstName, d.lastName].filter(Boolean),
+    ...d.emails,
+    ...d.phones.flatMap((p) => [p.e164.slice(1), p.national]),
+  ]
+    .join(' ')
+    .toLowerCase()
+
+export async function writePeopleBatch(
+  tx: DbOrTx,
+  plan: Plan,
+  rows: (PersonDraft | FailedRow)[],
+): Promise<BatchResult> {
+  const { ctx } = plan
+  const ws = ctx.workspace.id
+  const drafts = rows.filter((r): r is PersonDraft => r.kind === 'person')
+  const found = await lookup(tx, ws, drafts, plan.mode !== 'create')
+  const { creates, updates, log } = arrange(decide(plan.mode, rows, found.people), 'person')
+  const writing = [...creates.values(), ...[...updates.values()].flat()]
+  const companies = resolveCompanies(writing, found.companies, log)
+  const tags = await resolveTags(tx, ctx, writing)
+
+  const people = [...creates].map(([id, d]) => ({
+    id,
+    f: d.firstName,
+    l: d.lastName,
+    j: d.jobTitle,
+    o: d.ownerId ?? ctx.userId,
+    c: companies.byDraft.get(d) ?? null,
+    s: fullName(d).toLowerCase(),
+    t: personSearchText(d),
+    g: tagIdsOf(d, tags),
+    u: d.custom,
+  }))
+  const events: EventRow[] = [
+    ...companies.created.map((c) => ({
+      type: 'company' as const,
+      id: c.id,
+      label: c.n,
+      personId: null,
+      companyId: c.id,
+    })),
+    ...people.map((p) => ({
+      type: 'person' as const,
+      id: p.id,
+      label: fullName(creates.get(p.id)!),
+      personId: p.id,
+      companyId: p.c,
+    })),
+  ]
+
+  // Updates of existing people: each row's before-image is the person as the rows before
+  // it left them (read and locked first), logged for revert.
+  const changes: { id: string; before: PersonValues; after: PersonValues }[] = []
+  if (updates.size) {
+    const current = await loadPeopleValues(tx, ws, [...updates.keys()])
+    for (const [id, list] of updates) {
+      const original = current.get(id)!
+      let values = original
+      for (const d of list) {
+        log.push({ rowNo: d.rowNo, type: 'person', action: 'updated', recordId: id, before: values })
+        values = mergePerson(values, d, companies.byDraft.get(d), tagIdsOf(d, tags))
+      }
+      changes.push({ id, before: original, after: values })
+    }
+  }
+
+  const lastRow = rows.length ? rows[rows.length - 1]!.rowNo : 0
+  log.sort((a, b) => a.rowNo - b.rowNo)
+  const { parts, counts } = logParts(plan, log, lastRow)
+  await runAsOne(tx, [
+    sql`insert into companies (workspace_id, id, name, domain, owner_id, sort_name, search_text, created_by)
+      select ${ws}, x.id, x.n, x.d, ${ctx.userId}, x.s, x.t, ${ctx.userId}
+      from json_to_recordset(${json(companies.created)}) as x(id uuid, n text, d text, s text, t text)`,
+    sql`insert into people (workspace_id, id, first_name, last_name, job_title, owner_id, company_id,
+        sort_name, search_text, tag_ids, custom, created_by)
+      select ${ws}, x.id, x.f, x.l, x.j, x.o, x.c, x.s, x.t, x.g, x.u, ${ctx.userId}
+      from json_to_recordset(${json(people)}) as x(id uuid, f text, l text, j text, o text, c uuid, s text, t text,
+        g uuid[], u jsonb)`,
+    ...contactsParts(
+      'person',
+      ws,
+      [...creates].map(([id, d]) => ({
+        id,
+        phones: d.phones.map((p) => ({ e164: p.e164, label: null })),
+        emails: d.emails.map((email) => ({ email, label: null })),
+      })),
+    ),
+    eventsPart(ctx, 'created', events),
+    ...parts,
+  ])
+  // After the insert: an updated person may move to a company created just now.
+  await savePeopleValues(tx, ctx, changes)
+  return { lastRow, counts }
+}
+
+/** An update adds what the file has and keeps the rest: blank cells never erase a value. */
+function mergePerson(
+  before: PersonValues,
+  d: PersonDraft,
+  companyId: string | undefined,
+  tagIds: string[],
+): PersonValues {
+  const phones = [...before.phones]
+  for (const p of d.phones)
+    if (!phones.some((x) => x.e164 === p.e164)) phones.push({ e164: p.e164, label: null })
+  const emails = [...before.emails]
+  for (const e of d.emails) {
+    if (!emails.some((x) => x.email.toLowerCase() === e.toLowerCase())) emails.push({ email: e, label: null })
+  }
+  return {
+    firstName: d.firstName,
+    lastName: d.lastName || before.lastName,
+    jobTitle: d.jobTitle ?? before.jobTitle,
+    companyId: companyId ?? before.companyId,
+    ownerId: d.ownerId ?? before.ownerId,
+    tagIds: [...new Set([...before.tagIds, ...tagIds])],
+    custom: { ...before.custom, ...d.custom },
+    phones: phones.slice(0, 10),
+    emails: emails.slice(0, 10),
+  }
+}

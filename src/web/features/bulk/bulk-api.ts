@@ -1,0 +1,35 @@
+import type { BulkAction, BulkSelection } from '../../../server/features/bulk/bulk.schema.ts'
+import { api } from '../../lib/api.ts'
+import type { Collection } from '../../lib/records.ts'
+import type { FilterCondition, Selection } from '../lists/list-state.ts'
+
+// One bulk action on the people, companies or deals a list has selected. Small selections
+// are done in the request (200); large ones become a background job (202) to follow.
+export type { BulkAction }
+export type BulkObject = 'person' | 'company' | 'deal'
+export type BulkParams = { q?: string; filters: FilterCondition[]; trashed?: boolean; pipelineId?: string }
+export type BulkResult = { done: number; total: number } | { jobId: string }
+
+/** The server accepts at most this many ids; beyond it, "select all that match" is the way. */
+export const MAX_IDS = 1000
+
+export const collectionOf = (object: BulkObject): Collection =>
+  object === 'person' ? 'people' : object === 'company' ? 'companies' : 'deals'
+
+/**
+ * The selection as the bulk endpoint takes it: the ticked ids, or "all" with the list's
+ * own search, filters and trash switch (and pipeline, for deals) so the server selects
+ * exactly what the list shows.
+ */
+export function bulkSelection(object: BulkObject, selection: Selection, params: BulkParams): BulkSelection {
+  if ('ids' in selection) return { ids: selection.ids }
+  const out: BulkSelection = { all: true, filters: params.filters }
+  const q = params.q?.trim()
+  if (q) out.q = q
+  if (params.trashed) out.trashed = true
+  if (object === 'deal' && params.pipelineId) out.pipelineId = params.pipelineId
+  return out
+}
+
+export const runBulk = (object: BulkObject, selection: BulkSelection, action: BulkAction) =>
+  api<BulkResult>(`/api/v1/${collectionOf(object)}/bulk`, { method: 'POST', body: { selection, action } })
