@@ -45,6 +45,8 @@ export const companies = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('companies_tags_idx').using('gin', sql`${t.tagIds}`),
     index('companies_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    // "Owner is me" filters, newest first, without walking everyone else's rows.
+    index('companies_owner_updated_idx').on(t.workspaceId, t.ownerId, t.updatedAt, t.id),
     index('companies_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('companies_name_idx').on(t.workspaceId, t.sortName, t.id),
     index('companies_domain_idx').on(t.workspaceId, t.domain),

@@ -118,6 +118,8 @@ export const deals = pgTable(
     index('deals_stage_idx').on(t.workspaceId, t.stageId),
     index('deals_tags_idx').using('gin', sql`${t.tagIds}`),
     index('deals_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    // "Owner is me" filters, newest first, without walking everyone else's rows.
+    index('deals_owner_updated_idx').on(t.workspaceId, t.ownerId, t.updatedAt, t.id),
     index('deals_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('deals_title_idx').on(t.workspaceId, t.searchText, t.id),
     index('deals_amount_idx').on(t.workspaceId, t.amountMinor, t.id),

@@ -48,6 +48,8 @@ export const people = pgTable(
     // Ascending on purpose: a backward scan serves `order by … desc, id desc` exactly,
     // where drizzle's `.desc()` would add NULLS LAST and no longer match the query.
     index('people_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    // "Owner is me" filters, newest first, without walking everyone else's rows.
+    index('people_owner_updated_idx').on(t.workspaceId, t.ownerId, t.updatedAt, t.id),
     index('people_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('people_name_idx').on(t.workspaceId, t.sortName, t.id),
     // Composite, so a person can only belong to a company of the same workspace.
