@@ -1,5 +1,4 @@
 import { useLingui } from '@lingui/react/macro'
-import { COMMON_SORTS, type CommonSort } from './sorts.ts'
 
 // Names of fixed values (roles, countries, calendars) in the user's language.
 export function useRoleName() {
@@ -18,16 +17,4 @@ export function useCountryName() {
   const { i18n } = useLingui()
   const names = new Intl.DisplayNames([i18n.locale, 'en'], { type: 'region' })
   return (code: string) => names.of(code) ?? code
-}
-
-export function useSortOptions() {
-  const { t } = useLingui()
-  const names: Record<CommonSort, string> = {
-    '-updatedAt': t`Recently updated`,
-    name: t`Name (A–Z)`,
-    '-name': t`Name (Z–A)`,
-    '-createdAt': t`Newest first`,
-    createdAt: t`Oldest first`,
-  }
-  return COMMON_SORTS.map((value) => ({ value, label: names[value] }))
 }

@@ -1,6 +1,6 @@
 import { Trans, useLingui } from '@lingui/react/macro'
 import type { ActivityType } from '../../server/features/activities/activities.schema.ts'
-import { EmptyBox } from '../components/ui/list-toolbar.tsx'
+import { EmptyBox } from '../components/ui/empty-box.tsx'
 import { TYPE_ICONS, useActivityNames } from '../features/activities/activity-labels.ts'
 import type { Activity } from '../features/activities/tasks-api.ts'
 import { ActivityLink, rowName } from '../features/lists/cells.tsx'

@@ -1,7 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
-import { EmptyBox } from '../components/ui/list-toolbar.tsx'
+import { EmptyBox } from '../components/ui/empty-box.tsx'
 import { type Import, useImports } from '../features/imports/imports-api.ts'
 import { useImportNames } from '../features/imports/target-labels.ts'
 import { UploadStep } from '../features/imports/upload-step.tsx'

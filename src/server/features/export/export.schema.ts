@@ -2,56 +2,10 @@ import * as z from 'zod'
 import { companiesListQuery } from '../companies/companies.schema.ts'
 import { dealsListQuery } from '../deals/deals.schema.ts'
 import { peopleListQuery } from '../people/people.schema.ts'
+import { COMPANY_EXPORT_COLUMNS, DEAL_EXPORT_COLUMNS, PEOPLE_EXPORT_COLUMNS } from './export-columns.ts'
 
 // CSV export of a list view: the list's own filter and sort parameters (its query schema
-// minus limit and cursor), plus which columns and whether Excel gets a BOM. The column
-// keys are a public contract (the web column chooser sends them): add, never rename.
-export const PEOPLE_EXPORT_COLUMNS = [
-  'id',
-  'firstName',
-  'lastName',
-  'jobTitle',
-  'company',
-  'phones',
-  'emails',
-  'owner',
-  'createdAt',
-  'updatedAt',
-] as const
-
-export const COMPANY_EXPORT_COLUMNS = [
-  'id',
-  'name',
-  'domain',
-  'industry',
-  'size',
-  'city',
-  'region',
-  'country',
-  'phones',
-  'emails',
-  'owner',
-  'peopleCount',
-  'createdAt',
-] as const
-
-export const DEAL_EXPORT_COLUMNS = [
-  'id',
-  'title',
-  'amount',
-  'currency',
-  'pipeline',
-  'stage',
-  'status',
-  'person',
-  'company',
-  'owner',
-  'expectedCloseDate',
-  'closedAt',
-  'lostReason',
-  'createdAt',
-] as const
-
+// minus limit and cursor), plus which columns (export-columns.ts) and whether Excel gets a BOM.
 /** `?columns=firstName,phones`: keys of `keys`, in the order wanted; absent means all. */
 function columnsParam<K extends string>(keys: readonly K[]) {
   return z
@@ -107,3 +61,5 @@ export type DealExportColumn = (typeof DEAL_EXPORT_COLUMNS)[number]
 export type PeopleExportQuery = z.output<typeof peopleExportQuery>
 export type CompaniesExportQuery = z.output<typeof companiesExportQuery>
 export type DealsExportQuery = z.output<typeof dealsExportQuery>
+
+export { COMPANY_EXPORT_COLUMNS, DEAL_EXPORT_COLUMNS, PEOPLE_EXPORT_COLUMNS }

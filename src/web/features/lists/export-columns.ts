@@ -1,54 +1,18 @@
+import {
+  COMPANY_EXPORT_COLUMNS,
+  DEAL_EXPORT_COLUMNS,
+  PEOPLE_EXPORT_COLUMNS,
+} from '../../../server/features/export/export-columns.ts'
 import type { ListObject } from './list-state.ts'
 
 // The CSV export gets the list's visible columns, so the file matches what is on screen.
 // Export column keys differ a little from field keys (a person's "name" is two columns,
 // "phone" exports every number as "phones"); tags and custom fields pass as they are.
-// The keys are the export's public contract (export.schema.ts, "add, never rename"),
-// copied here so the list pages do not load the server schemas; a test keeps them equal.
+// The keys are the export's public contract, shared with the server (export-columns.ts).
 export const EXPORT_KEYS: Partial<Record<ListObject, readonly string[]>> = {
-  person: [
-    'id',
-    'firstName',
-    'lastName',
-    'jobTitle',
-    'company',
-    'phones',
-    'emails',
-    'owner',
-    'createdAt',
-    'updatedAt',
-  ],
-  company: [
-    'id',
-    'name',
-    'domain',
-    'industry',
-    'size',
-    'city',
-    'region',
-    'country',
-    'phones',
-    'emails',
-    'owner',
-    'peopleCount',
-    'createdAt',
-  ],
-  deal: [
-    'id',
-    'title',
-    'amount',
-    'currency',
-    'pipeline',
-    'stage',
-    'status',
-    'person',
-    'company',
-    'owner',
-    'expectedCloseDate',
-    'closedAt',
-    'lostReason',
-    'createdAt',
-  ],
+  person: PEOPLE_EXPORT_COLUMNS,
+  company: COMPANY_EXPORT_COLUMNS,
+  deal: DEAL_EXPORT_COLUMNS,
 }
 
 function aliases(object: ListObject, key: string): string[] {
