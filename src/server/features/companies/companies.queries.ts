@@ -78,7 +78,7 @@ export async function presentCompanies(
       ),
     () => peopleCounts(db, workspaceId, ids),
     () => tagsOfRecords(db, workspaceId, rows),
-    () => liveCustomKeys(db, workspaceId, 'company'),
+    () => liveCustomKeys(db, workspaceId, 'company', rows),
   ])
   return rows.map((r) => ({
     id: r.id,

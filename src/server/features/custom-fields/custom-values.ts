@@ -165,8 +165,17 @@ export async function nextCustom(
   return mergeCustom(current, checkCustomInput(input, definitions, ctx.workspace.country))
 }
 
-/** The keys of the object's live (not archived) fields: what record outputs show. */
-export async function liveCustomKeys(db: DbOrTx, workspaceId: string, object: CustomFieldObject) {
+/**
+ * The keys of the object's live (not archived) fields: what record outputs show. Records
+ * without any custom value need no definitions, so such a page sends no query for them.
+ */
+export async function liveCustomKeys(
+  db: DbOrTx,
+  workspaceId: string,
+  object: CustomFieldObject,
+  records: { custom: Record<string, unknown> }[],
+) {
+  if (records.every((r) => Object.keys(r.custom).length === 0)) return new Set<string>()
   const rows = await selectCustomFields(db, workspaceId, object, { archived: false })
   return new Set(rows.map((r) => r.key))
 }

@@ -100,7 +100,7 @@ export async function presentDeals(db: DbOrTx, workspaceId: string, rows: DealRo
         rows.map((r) => r.ownerId),
       ),
     () => tagsOfRecords(db, workspaceId, rows),
-    () => liveCustomKeys(db, workspaceId, 'deal'),
+    () => liveCustomKeys(db, workspaceId, 'deal', rows),
   ])
   return rows.map((r) => {
     const stage = stageRows.get(r.stageId)

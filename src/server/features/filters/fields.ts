@@ -1,10 +1,11 @@
-import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
-import { activities, companies, customFields, deals, people } from '../../db/schema/index.ts'
+import { activities, companies, deals, people } from '../../db/schema/index.ts'
 import type { Labels } from '../../db/schema/organize.ts'
 import type { Ctx } from '../../http/context.ts'
 import { ACTIVITY_TYPES } from '../activities/activities.schema.ts'
 import { COMPANY_SIZES } from '../companies/companies.schema.ts'
+import { selectCustomFields } from '../custom-fields/custom-fields.queries.ts'
 import { DEAL_STATUSES } from '../deals/deals.schema.ts'
 import { COUNTRY_CODES, CURRENCIES } from '../workspaces/regions.ts'
 import type { Field, FieldObject, FieldRef, FieldType } from './filter.schema.ts'
@@ -173,22 +174,7 @@ export function customDef(object: FieldObject, f: CustomFieldLike): FieldDef {
 /** The object's live custom field definitions, by position. People, companies and deals only. */
 export async function selectLiveCustomFields(db: DbOrTx, workspaceId: string, object: FieldObject) {
   if (object === 'activity') return []
-  return db
-    .select({
-      key: customFields.key,
-      type: customFields.type,
-      labels: customFields.labels,
-      options: customFields.options,
-    })
-    .from(customFields)
-    .where(
-      and(
-        eq(customFields.workspaceId, workspaceId),
-        eq(customFields.object, object),
-        isNull(customFields.archivedAt),
-      ),
-    )
-    .orderBy(asc(customFields.position), asc(customFields.createdAt), asc(customFields.id))
+  return selectCustomFields(db, workspaceId, object, { archived: false })
 }
 
 /**

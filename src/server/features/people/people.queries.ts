@@ -72,7 +72,7 @@ export async function presentPeople(db: DbOrTx, workspaceId: string, rows: Perso
         rows.map((r) => r.companyId),
       ),
     () => tagsOfRecords(db, workspaceId, rows),
-    () => liveCustomKeys(db, workspaceId, 'person'),
+    () => liveCustomKeys(db, workspaceId, 'person', rows),
   ])
   return rows.map((r) => ({
     id: r.id,
