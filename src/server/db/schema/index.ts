@@ -1,3 +1,4 @@
+export * from './analytics.ts'
 export * from './activities.ts'
 export * from './auth.ts'
 export * from './companies.ts'

@@ -27,6 +27,10 @@ export const people = pgTable(
     jobTitle: text('job_title'),
     ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
     companyId: uuid('company_id'),
+    // Where the contact came from (a fixed list, see people.schema.ts) and their town:
+    // the "lead sources" and "customers by city" dashboard charts read these.
+    source: text('source'),
+    city: text('city'),
     // "first last", lowercased: the sort key for name order and the base of search.
     sortName: text('sort_name').notNull(),
     // Lowercased names, emails and phone digits, written by the service; searched with LIKE.
