@@ -46,7 +46,9 @@ export function searchTerm(q: string, country: string): Term | null {
     text,
     mode: longestWord >= 3 ? 'contains' : 'prefix',
     // Below four letters nearly every name is "similar" (two shared trigrams suffice).
-    fuzzy: longestWord >= 3 && chars(text) >= 4,
+    // An email address or anything with digits is typed exactly (copied, usually): a typo
+    // pass over it costs the most (long terms, many trigrams) and finds nothing useful.
+    fuzzy: longestWord >= 3 && chars(text) >= 4 && !/[@\d]/.test(text),
     e164: null,
   }
 }

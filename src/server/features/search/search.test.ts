@@ -197,6 +197,8 @@ describe('searchTerm', () => {
     expect(searchTerm('ab', 'ET')).toMatchObject({ mode: 'prefix', fuzzy: false })
     expect(searchTerm('ab cd', 'ET')).toMatchObject({ mode: 'prefix', fuzzy: false })
     expect(searchTerm('abe', 'ET')).toMatchObject({ mode: 'contains', fuzzy: false })
+    expect(searchTerm('abebe@example.com', 'ET')).toMatchObject({ mode: 'contains', fuzzy: false })
+    expect(searchTerm('shop 24', 'ET')).toMatchObject({ mode: 'contains', fuzzy: false })
     expect(searchTerm('a', 'ET')).toBeNull()
     expect(searchTerm('.,', 'ET')).toBeNull()
   })
