@@ -1,13 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { type DbOrTx, queryRows } from '../../db/client.ts'
 import { keysetOrder, keysetPage, keysetWhere } from '../../db/keyset.ts'
-import { allQueries } from '../../db/parallel.ts'
 import { activities, timelineEvents } from '../../db/schema/index.ts'
 import type { Cursor } from '../../http/cursor.ts'
-import { namesOfPeople, titlesOfDeals } from '../deals/deals.queries.ts'
+import { refNames } from '../contacts/ref-names.ts'
 import type { ListPlan } from '../filters/list-where.ts'
 import { pageOf } from '../filters/sort.ts'
-import { namesOfCompanies, ownerNames } from '../people/people.queries.ts'
 import type { Activity, TaskBucket } from './activities.schema.ts'
 
 // SQL for activities, always scoped by workspace_id.
@@ -56,31 +54,13 @@ export async function presentActivities(
   workspaceId: string,
   rows: ActivityRow[],
 ): Promise<Activity[]> {
-  const [personNames, companyNames, dealTitles, users] = await allQueries(db, [
-    () =>
-      namesOfPeople(
-        db,
-        workspaceId,
-        rows.map((r) => r.personId),
-      ),
-    () =>
-      namesOfCompanies(
-        db,
-        workspaceId,
-        rows.map((r) => r.companyId),
-      ),
-    () =>
-      titlesOfDeals(
-        db,
-        workspaceId,
-        rows.map((r) => r.dealId),
-      ),
-    () =>
-      ownerNames(
-        db,
-        rows.flatMap((r) => [r.assigneeId, r.createdBy]),
-      ),
-  ])
+  const names = await refNames(db, workspaceId, {
+    person: rows.map((r) => r.personId),
+    company: rows.map((r) => r.companyId),
+    deal: rows.map((r) => r.dealId),
+    user: rows.flatMap((r) => [r.assigneeId, r.createdBy]),
+  })
+  const { person: personNames, company: companyNames, deal: dealTitles, user: users } = names
   return rows.map((r) => ({
     id: r.id,
     type: r.type as Activity['type'],

@@ -49,7 +49,8 @@ export function createAuth(config: Config, db: Db, logger: FastifyBaseLogger) {
       cookiePrefix: 'kiungo',
       useSecureCookies: config.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
-      database: { generateId: () => uuidv7() },
+      // joins: the session and its user come back in one statement on every request.
+      database: { generateId: () => uuidv7(), joins: true },
       // The HTTP layer puts the client IP (from the socket, or the proxy when TRUST_PROXY)
       // in this header and strips any copy the client sent.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },

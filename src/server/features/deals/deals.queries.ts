@@ -1,14 +1,14 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import { allQueries } from '../../db/parallel.ts'
-import { deals, people } from '../../db/schema/index.ts'
+import { deals } from '../../db/schema/index.ts'
+import { refNames } from '../contacts/ref-names.ts'
 import { liveCustomKeys, presentCustom } from '../custom-fields/custom-values.ts'
 import type { ListPlan } from '../filters/list-where.ts'
 import { pageOf } from '../filters/sort.ts'
-import { namesOfCompanies, ownerNames } from '../people/people.queries.ts'
 import { tagsOfRecords } from '../tags/tags.queries.ts'
 import type { Deal, DealStatus } from './deals.schema.ts'
-import { findStages, pipelineNames } from './pipelines.queries.ts'
+import { findStages } from './pipelines.queries.ts'
 import type { StageKind } from './pipelines.schema.ts'
 
 // SQL for deals, always scoped by workspace_id. No rules here: the services decide.
@@ -47,29 +47,9 @@ export async function updateDealRow(
   return rows[0] ?? null
 }
 
-export async function namesOfPeople(db: DbOrTx, workspaceId: string, ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((x): x is string => !!x))]
-  if (!wanted.length) return new Map<string, string>()
-  const rows = await db
-    .select({ id: people.id, first: people.firstName, last: people.lastName })
-    .from(people)
-    .where(and(eq(people.workspaceId, workspaceId), inArray(people.id, wanted)))
-  return new Map(rows.map((r) => [r.id, `${r.first} ${r.last}`.trim()]))
-}
-
-export async function titlesOfDeals(db: DbOrTx, workspaceId: string, ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((x): x is string => !!x))]
-  if (!wanted.length) return new Map<string, string>()
-  const rows = await db
-    .select({ id: deals.id, title: deals.title })
-    .from(deals)
-    .where(and(eq(deals.workspaceId, workspaceId), inArray(deals.id, wanted)))
-  return new Map(rows.map((r) => [r.id, r.title]))
-}
-
 /** Rows with their pipeline, stage, person, company and owner, in the API's shape. */
 export async function presentDeals(db: DbOrTx, workspaceId: string, rows: DealRow[]): Promise<Deal[]> {
-  const [stageRows, pipelineNameMap, personNames, companyNames, owners, tags, live] = await allQueries(db, [
+  const [stageRows, names, tags, live] = await allQueries(db, [
     () =>
       findStages(
         db,
@@ -77,31 +57,16 @@ export async function presentDeals(db: DbOrTx, workspaceId: string, rows: DealRo
         rows.map((r) => r.stageId),
       ),
     () =>
-      pipelineNames(
-        db,
-        workspaceId,
-        rows.map((r) => r.pipelineId),
-      ),
-    () =>
-      namesOfPeople(
-        db,
-        workspaceId,
-        rows.map((r) => r.personId),
-      ),
-    () =>
-      namesOfCompanies(
-        db,
-        workspaceId,
-        rows.map((r) => r.companyId),
-      ),
-    () =>
-      ownerNames(
-        db,
-        rows.map((r) => r.ownerId),
-      ),
+      refNames(db, workspaceId, {
+        pipeline: rows.map((r) => r.pipelineId),
+        person: rows.map((r) => r.personId),
+        company: rows.map((r) => r.companyId),
+        user: rows.map((r) => r.ownerId),
+      }),
     () => tagsOfRecords(db, workspaceId, rows),
     () => liveCustomKeys(db, workspaceId, 'deal', rows),
   ])
+  const { pipeline: pipelineNameMap, person: personNames, company: companyNames, user: owners } = names
   return rows.map((r) => {
     const stage = stageRows.get(r.stageId)
     return {

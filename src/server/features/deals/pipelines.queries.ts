@@ -138,16 +138,6 @@ export async function findStages(db: DbOrTx, workspaceId: string, ids: string[])
   return new Map(rows.map((r) => [r.id, r]))
 }
 
-export async function pipelineNames(db: DbOrTx, workspaceId: string, ids: string[]) {
-  const wanted = [...new Set(ids)]
-  if (!wanted.length) return new Map<string, string>()
-  const rows = await db
-    .select({ id: pipelines.id, name: pipelines.name })
-    .from(pipelines)
-    .where(and(eq(pipelines.workspaceId, workspaceId), inArray(pipelines.id, wanted)))
-  return new Map(rows.map((r) => [r.id, r.name]))
-}
-
 /** How many deals (trashed ones too, unless `live`) sit in these stages, per stage. */
 export async function dealsPerStage(
   db: DbOrTx,
