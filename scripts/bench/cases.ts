@@ -9,7 +9,7 @@ import { get } from './target.ts'
 // same labels mean the same kind of request on PostgreSQL and on PGlite.
 
 export type Case = {
-  group: 'list' | 'search' | 'baseline'
+  group: 'list' | 'search' | 'baseline' | 'analytics'
   /** Same on both databases: how results are matched up. */
   key: string
   label: string
@@ -18,6 +18,11 @@ export type Case = {
   firstKey?: string
   depth?: string
   term?: string
+  /** GET unless said; POST sends `payload` as JSON (reports/run). */
+  method?: 'GET' | 'POST'
+  payload?: Record<string, unknown>
+  /** Analytics: with the owner filter. */
+  owner?: boolean
 }
 
 /** What the server costs around any request: Fastify alone, and a signed-in request with little SQL. */

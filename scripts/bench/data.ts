@@ -12,6 +12,7 @@ import {
   SWAHILI_FIRST,
   TANZANIAN_LAST,
 } from '../../src/server/features/demo/seed-data.ts'
+import type { PersonSource } from '../../src/server/features/people/people.schema.ts'
 
 // The raw material of the benchmark data: the demo's East African names plus more, so
 // that a million people have a realistic spread of common and rare names. Each list is
@@ -160,3 +161,40 @@ export function mobilePrefixes(country: Country): { code: string; prefixes: stri
   }
   return { code, prefixes: valid }
 }
+
+/**
+ * people.source: how many in a hundred of the people who have one (15% have none).
+ * Typed by the app's list, so a key the app drops or adds fails the type check.
+ */
+export const SOURCE_SHARES: Record<PersonSource, number> = {
+  referral: 24,
+  walk_in: 20,
+  phone: 15,
+  website: 13,
+  social: 12,
+  event: 7,
+  advert: 6,
+  other: 3,
+}
+
+/**
+ * people.city, per country, commonest first (picked with a skew towards the start, so the
+ * capitals hold about a third). Ethiopians written in Ge'ez often write their town in
+ * Ge'ez too: PERSON_CITIES_GEEZ is the same list, same order.
+ */
+// biome-ignore format: a table
+export const PERSON_CITIES: Record<Country, string[]> = {
+  ET: ['Addis Ababa', 'Adama', 'Hawassa', 'Bahir Dar', 'Dire Dawa', 'Mekelle', 'Gondar', 'Jimma', 'Dessie', 'Harar', 'Bishoftu', 'Shashamane', 'Arba Minch', 'Debre Markos'],
+  KE: ['Nairobi', 'Mombasa', 'Kisumu', 'Nakuru', 'Eldoret', 'Thika', 'Malindi', 'Kitale', 'Nyeri', 'Machakos', 'Meru', 'Garissa'],
+  TZ: ['Dar es Salaam', 'Arusha', 'Mwanza', 'Dodoma', 'Zanzibar', 'Moshi', 'Mbeya', 'Morogoro', 'Tanga', 'Tabora', 'Iringa', 'Kigoma'],
+}
+// biome-ignore format: a table
+export const PERSON_CITIES_GEEZ = ['አዲስ አበባ', 'አዳማ', 'ሀዋሳ', 'ባሕር ዳር', 'ድሬ ዳዋ', 'መቀሌ', 'ጎንደር', 'ጅማ', 'ደሴ', 'ሐረር', 'ቢሾፍቱ', 'ሻሸመኔ', 'አርባ ምንጭ', 'ደብረ ማርቆስ']
+
+/** Deal currencies besides the workspace's (ETB: the bench workspace is Ethiopian), in percent. */
+export const FOREIGN_DEALS: { currency: 'USD' | 'KES' | 'TZS'; share: number; rate: string }[] = [
+  // rate: units of ETB per 1 unit, what an admin would enter (exchange_rates.rate).
+  { currency: 'USD', share: 10, rate: '155.5' },
+  { currency: 'KES', share: 5, rate: '1.2' },
+  { currency: 'TZS', share: 3, rate: '0.06' },
+]

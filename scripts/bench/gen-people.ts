@@ -14,9 +14,12 @@ import {
   INDUSTRIES,
   LATIN_SYLLABLES,
   mobilePrefixes,
+  PERSON_CITIES,
+  PERSON_CITIES_GEEZ,
+  SOURCE_SHARES,
   TLD,
 } from './data.ts'
-import { arr, type Gen, lit, pick } from './sql.ts'
+import { arr, type Gen, lit, pick, weighted } from './sql.ts'
 
 // People and companies: first a staging table with one row per record and every value
 // decided (names, emails, phones, company, owner), then the app's tables are filled from
@@ -126,11 +129,29 @@ export function stagePeopleSql(g: Gen, n: Sizes): string {
       h('i', 13),
     )} end as job_title,
     created_ms, ${g.updatedMs('created_ms', 'i', 14)} as updated_ms,
-    ${h('i', 15)} % 100 = 0 as deleted
+    ${h('i', 15)} % 100 = 0 as deleted, ${sourceSql(g)} as source, ${citySql(g)} as city
   from named, lateral (
     select first_latin || case when last_latin = '' then '' else '.' || last_latin end || i || '@' ||
       ${emailDomain(g, 8)} as e1
   ) e`
+}
+
+/** people.source: 15% not set, the rest skewed (SOURCE_SHARES). */
+const sourceSql = (g: Gen) =>
+  `case when ${g.h('i', 100)} % 100 < 15 then null else ${weighted(
+    Object.entries(SOURCE_SHARES).map(([key, share]) => [lit(key), share] as const),
+    g.h('i', 101),
+  )} end`
+
+/** people.city: 20% not set; by country, skewed to the first (largest) towns. */
+function citySql(g: Gen) {
+  const at = (n: number) => `1 + floor(${n} * power(${g.u('i', 104)}, 2))::int`
+  const geezCulture = CULTURES.findIndex((c) => c.geez)
+  return `case when ${g.h('i', 102)} % 100 < 20 then null
+    when cult = ${geezCulture} and ${g.h('i', 103)} % 100 < 30 then ${arr(PERSON_CITIES_GEEZ)}[${at(PERSON_CITIES_GEEZ.length)}]
+    else case country ${COUNTRIES.map(
+      (c) => `when '${c}' then ${arr(PERSON_CITIES[c])}[${at(PERSON_CITIES[c].length)}]`,
+    ).join(' ')} end end`
 }
 
 const emailDomain = (g: Gen, k: number) =>
@@ -141,9 +162,9 @@ export function insertPeopleSql(g: Gen, n: Sizes, ws: string, owners: string[]):
   const person = g.uuid('created_ms', 'p', 'i')
   return [
     `insert into people (workspace_id, id, first_name, last_name, job_title, owner_id, company_id,
-      sort_name, search_text, version, created_by, created_at, updated_at, deleted_at)
+      source, city, sort_name, search_text, version, created_by, created_at, updated_at, deleted_at)
     select ${lit(ws)}::uuid, ${person}, first, last, job_title, ${ownerSql(g, 'i', 16, owners)},
-      case when company is not null then ${g.id('c', 'company', n.companies)} end,
+      case when company is not null then ${g.id('c', 'company', n.companies)} end, source, city,
       -- fullName(...).toLowerCase() and searchText(): the words, emails, then phone digits.
       trim(first_l || ' ' || last_l),
       concat_ws(' ', first_l, nullif(last_l, ''), lower(email1), lower(email2),

@@ -307,7 +307,8 @@ const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).t
 
 /** The "## Import" section of RESULTS.md. */
 export function renderImport(run: ImportRun | null, scale: number): string {
-  if (!run) return '## Import\n\nNot measured in this run (PostgreSQL was not run).\n'
+  if (!run)
+    return '## Import\n\nNot measured in this run (PostgreSQL not run, or `--cases` without import).\n'
   const total = run.uploadMs + run.jobMs
   const copyRate = run.copyError ? Number.NaN : run.peopleRows / (run.copyMs / 1000)
   const rate = run.rows / (total / 1000)

@@ -1,4 +1,4 @@
-import { insertActivitiesSql, insertDealsSql } from './gen-deals.ts'
+import { exchangeRatesSql, insertActivitiesSql, insertDealsSql, salesTargetsSql } from './gen-deals.ts'
 import {
   insertCompaniesSql,
   insertPeopleSql,
@@ -74,7 +74,12 @@ export type LoadInput = {
   workspaceId: string
   owners: string[]
   pipeline: { id: string; stageIds: string[] }
+  /** The workspace currency: most deals are in it, the others get exchange rates. */
+  currency: string
 }
+
+/** Small tables the analytics read, filled after the big ones (not dropped or re-indexed). */
+const ANALYTICS_TABLES = ['exchange_rates', 'sales_targets']
 
 /** Fills the workspace; returns the timed steps. The tables must be empty. */
 export async function loadData(exec: Exec, input: LoadInput): Promise<Step[]> {
@@ -91,12 +96,16 @@ export async function loadData(exec: Exec, input: LoadInput): Promise<Step[]> {
     for (const q of insertPeopleSql(g, sizes, ws, owners)) await exec(q)
   })
   await timed(steps, `insert ${sizes.deals} deals`, () =>
-    exec(insertDealsSql(g, sizes, ws, owners, input.pipeline)),
+    exec(insertDealsSql(g, sizes, ws, owners, input.pipeline, input.currency)),
   )
   await timed(steps, `insert ${sizes.activities} activities`, () =>
     exec(insertActivitiesSql(g, sizes, ws, owners)),
   )
   await exec('drop table bench_p, bench_c')
+  await timed(steps, 'exchange rates and monthly sales targets', async () => {
+    await exec(exchangeRatesSql(ws, input.currency))
+    await exec(salesTargetsSql(g, ws, owners, input.currency))
+  })
   await timed(steps, 'primary keys', async () => {
     for (const c of s.keys) await exec(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`)
   })
@@ -110,14 +119,16 @@ export async function loadData(exec: Exec, input: LoadInput): Promise<Step[]> {
   await timed(steps, 'foreign keys (validated)', async () => {
     for (const c of s.foreignKeys) await exec(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`)
   })
-  await timed(steps, 'vacuum analyze', () => exec(`vacuum analyze ${BULK_TABLES.join(', ')}`))
+  await timed(steps, 'vacuum analyze', () =>
+    exec(`vacuum analyze ${[...BULK_TABLES, ...ANALYTICS_TABLES].join(', ')}`),
+  )
   return steps
 }
 
 /** Rows per table in the workspace, as loaded. */
 export async function countRows(exec: Exec, ws: string) {
   const out: Record<string, number> = {}
-  for (const t of BULK_TABLES) {
+  for (const t of [...BULK_TABLES, ...ANALYTICS_TABLES]) {
     const [row] = await exec(`select count(*)::int as n from ${t} where workspace_id = ${lit(ws)}`)
     out[t] = Number(row?.n)
   }

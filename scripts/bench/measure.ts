@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Case } from './cases.ts'
-import { get, type Recorded, type Target } from './target.ts'
+import { type Recorded, send, type Target } from './target.ts'
 
 // One case = one GET through the app (app.inject with the owner's session cookie: the
 // whole server path, from cookie to JSON) and the very SQL that request sent, replayed
@@ -23,6 +23,8 @@ export type Result = {
   sql: Stats
   /** Rows (list) or hits (search) in the answer. */
   rows: number
+  /** Analytics: what the answer says besides its rows (money not converted, truncated). */
+  note: string
   bytes: number
   queries: Recorded[]
   /** Median direct time of each recorded statement. */
@@ -34,7 +36,10 @@ const count = (c: Case, body: Record<string, unknown[]>) =>
     ? (body.data?.length ?? 0)
     : c.group === 'search'
       ? (body.people?.length ?? 0) + (body.companies?.length ?? 0) + (body.deals?.length ?? 0)
-      : 0
+      : c.group === 'analytics'
+        ? // A Dataset's rows, the KPIs, or the forecast's months.
+          (body.rows?.length ?? body.kpis?.length ?? body.months?.length ?? 0)
+        : 0
 
 export async function measure(
   app: FastifyInstance,
@@ -43,14 +48,14 @@ export async function measure(
   c: Case,
   opts: { runs: number; warmup: number },
 ): Promise<Result> {
-  const { result: first, queries } = await target.record(() => get(app, cookie, c.url))
+  const { result: first, queries } = await target.record(() => send(app, cookie, c))
   if (first.statusCode !== 200) throw new Error(`${c.key}: ${first.statusCode} ${first.body}`)
   const server: number[] = []
   const sql: number[] = []
   const each: number[][] = queries.map(() => [])
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
     const started = performance.now()
-    const res = await get(app, cookie, c.url)
+    const res = await send(app, cookie, c)
     const elapsed = performance.now() - started
     if (res.statusCode !== 200) throw new Error(`${c.key}: ${res.statusCode} ${res.body}`)
     const times = await target.replay(queries)
@@ -64,10 +69,22 @@ export async function measure(
     server: stats(server),
     sql: stats(sql),
     rows: count(c, first.json()),
+    note: c.group === 'analytics' ? answerNote(first.json()) : '',
     bytes: first.rawPayload.length,
     queries,
     perQuery: each.map((xs) => stats(xs).p50),
   }
+}
+
+type Answer = { truncated?: boolean; notConverted?: { currency: string }[] }
+
+/** "truncated", "not converted: USD": flags in a Dataset, the KPIs or the forecast's months. */
+function answerNote(body: Answer & { kpis?: Answer[]; months?: Answer[] }): string {
+  const parts = [body, ...(body.kpis ?? []), ...(body.months ?? [])]
+  const missing = new Set(parts.flatMap((p) => (p.notConverted ?? []).map((n) => n.currency)))
+  return [body.truncated ? 'truncated' : '', missing.size ? `not converted: ${[...missing].join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ')
 }
 
 /** The statement that takes longest directly: the one to EXPLAIN when a case misses its target. */

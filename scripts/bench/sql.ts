@@ -35,8 +35,8 @@ export type Gen = {
 
 /** Data ends here, not at "now", so that two runs make the same rows. */
 export const T_END = Date.UTC(2026, 9, 1)
-const SPAN = 3 * 365 * 86_400_000
-const T_START = T_END - SPAN
+export const SPAN = 3 * 365 * 86_400_000
+export const T_START = T_END - SPAN
 
 const TAG_STREAM: Record<string, number> = { p: 901, c: 902, d: 903, a: 904 }
 
@@ -63,4 +63,18 @@ export function gen(seed: number): Gen {
     updatedMs: (created, idx, k) => `((${created}) + (${u(idx, k)} * (${T_END}::int8 - (${created})))::int8)`,
     ts: (ms) => `(timestamptz 'epoch' + (${ms}) * interval '1 millisecond')`,
   }
+}
+
+/**
+ * A weighted pick: `pairs` are [SQL value, weight]; `roll` a hash expression that is never
+ * negative. Values are SQL (use lit() for text), so numbers and expressions fit too.
+ */
+export function weighted(pairs: readonly (readonly [string, number])[], roll: string): string {
+  const total = pairs.reduce((a, [, w]) => a + w, 0)
+  let acc = 0
+  const whens = pairs.slice(0, -1).map(([v, w]) => {
+    acc += w
+    return `when (${roll}) % ${total} < ${acc} then ${v}`
+  })
+  return `case ${whens.join(' ')} else ${pairs[pairs.length - 1]![0]} end`
 }

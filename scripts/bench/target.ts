@@ -240,6 +240,16 @@ export function get(app: FastifyInstance, cookie: string, url: string, headers: 
   return app.inject({ method: 'GET', url, headers: { cookie, origin: ORIGIN, ...headers } })
 }
 
+/** The request of a case: GET, or POST with its JSON payload. */
+export function send(
+  app: FastifyInstance,
+  cookie: string,
+  c: { url: string; method?: 'GET' | 'POST'; payload?: Record<string, unknown> },
+) {
+  if (c.method !== 'POST') return get(app, cookie, c.url)
+  return app.inject({ method: 'POST', url: c.url, payload: c.payload, headers: { cookie, origin: ORIGIN } })
+}
+
 const cookieOf = (setCookie: string | string[] | undefined) =>
   (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []).map((c) => c.split(';')[0]).join('; ')
 

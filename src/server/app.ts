@@ -17,6 +17,9 @@ import {
 import type { Config } from './config.ts'
 import type { Database } from './db/client.ts'
 import { activitiesRoutes } from './features/activities/activities.routes.ts'
+import { dashboardRoutes } from './features/analytics/dashboard.routes.ts'
+import { forecastRoutes } from './features/analytics/forecast.routes.ts'
+import { ratesRoutes } from './features/analytics/rates.routes.ts'
 import { authRoutes, mountBetterAuth } from './features/auth/auth.routes.ts'
 import { createAuth } from './features/auth/auth.ts'
 import { bulkRoutes } from './features/bulk/bulk.routes.ts'
@@ -30,6 +33,7 @@ import { fieldsRoutes } from './features/filters/fields.routes.ts'
 import { importsRoutes } from './features/imports/imports.routes.ts'
 import { jobsRoutes } from './features/jobs/jobs.routes.ts'
 import { peopleRoutes } from './features/people/people.routes.ts'
+import { reportsRoutes } from './features/reports/reports.routes.ts'
 import { searchRoutes } from './features/search/search.routes.ts'
 import { tagsRoutes } from './features/tags/tags.routes.ts'
 import { viewsRoutes } from './features/views/views.routes.ts'
@@ -135,11 +139,15 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
           await scoped.register(searchRoutes)
           await scoped.register(fieldsRoutes)
           await scoped.register(viewsRoutes)
+          await scoped.register(reportsRoutes)
           await scoped.register(jobsRoutes)
           await scoped.register(tagsRoutes)
           await scoped.register(customFieldsRoutes)
           await scoped.register(importsRoutes)
           await scoped.register(demoRoutes)
+          await scoped.register(dashboardRoutes)
+          await scoped.register(forecastRoutes)
+          await scoped.register(ratesRoutes)
           await scoped.register(workspaceRoutes(config.baseUrl))
         })
       })

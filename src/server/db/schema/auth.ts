@@ -37,7 +37,6 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 )
 
-
 export const accounts = pgTable(
   'accounts',
   {

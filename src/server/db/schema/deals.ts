@@ -126,5 +126,34 @@ export const deals = pgTable(
     index('deals_person_idx').on(t.workspaceId, t.personId).where(sql`${t.personId} is not null`),
     index('deals_company_idx').on(t.workspaceId, t.companyId).where(sql`${t.companyId} is not null`),
     index('deals_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // Dashboard and forecast (features/analytics): partial covering indexes, read
+    // index-only, instead of rollup tables. Figures stay exact the moment a record changes,
+    // no write path (services, imports, bulk jobs, sync replays) has a rollup to keep in
+    // step, and each widget reads one index range of at most a few hundred thousand small
+    // entries. drizzle-kit cannot declare INCLUDE, so the covered columns are trailing key
+    // columns: the same index-only scans, a slightly wider index.
+    // Open deals now: pipeline funnel, deals by owner, open pipeline value, weighted
+    // forecast (stage_id joins the probability), forecast by expected close month.
+    index('deals_analytics_open_idx')
+      .on(t.workspaceId, t.pipelineId, t.ownerId, t.stageId, t.currency, t.amountMinor, t.expectedCloseDate)
+      .where(sql`${t.status} = 'open' and ${t.deletedAt} is null`),
+    // Deals closed in a period: won count/value, win rate, deal size, sales cycle, won by
+    // month, won in the forecast.
+    index('deals_analytics_closed_idx')
+      .on(
+        t.workspaceId,
+        t.closedAt,
+        t.status,
+        t.currency,
+        t.amountMinor,
+        t.createdAt,
+        t.ownerId,
+        t.pipelineId,
+      )
+      .where(sql`${t.status} <> 'open' and ${t.deletedAt} is null`),
+    // Deals created in a period (new deals), with the owner and pipeline filters.
+    index('deals_analytics_created_idx')
+      .on(t.workspaceId, t.createdAt, t.ownerId, t.pipelineId)
+      .where(sql`${t.deletedAt} is null`),
   ],
 )

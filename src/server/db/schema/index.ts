@@ -1,5 +1,5 @@
-export * from './analytics.ts'
 export * from './activities.ts'
+export * from './analytics.ts'
 export * from './auth.ts'
 export * from './companies.ts'
 export * from './deals.ts'

@@ -63,6 +63,15 @@ export const people = pgTable(
     }),
     index('people_company_idx').on(t.workspaceId, t.companyId).where(sql`${t.companyId} is not null`),
     index('people_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // Dashboard (features/analytics), read index-only (why not rollups: see deals.ts).
+    // New people of a period (KPI, lead sources by source), with the owner filter.
+    index('people_analytics_created_idx')
+      .on(t.workspaceId, t.createdAt, t.ownerId, t.source)
+      .where(sql`${t.deletedAt} is null`),
+    // People per city: a grouped walk in city order, no sort.
+    index('people_analytics_city_idx')
+      .on(t.workspaceId, t.city, t.ownerId)
+      .where(sql`${t.deletedAt} is null and ${t.city} is not null`),
   ],
 )
 

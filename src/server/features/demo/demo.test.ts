@@ -3,6 +3,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { activities, deals, people, personPhones, pipelines } from '../../db/schema/index.ts'
 import { addMember, as, createTestApp, signUp, type TestApp } from '../../test/harness.ts'
+import { CITIES } from './seed-data.ts'
+import { TOWNS } from './seed-origin.ts'
 
 let t: TestApp
 beforeAll(async () => {
@@ -112,5 +114,52 @@ describe('demo data', () => {
     expect(res.statusCode).toBe(409)
     expect(await countOf(people, owner.workspaceId)).toBe(1)
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/demo-data' })).statusCode).toBe(401)
+  })
+})
+
+describe('demo people: sources and cities', () => {
+  it('gives people known sources and East African towns, skewed like a real customer base', async () => {
+    const owner = await signUp(t.app)
+    expect((await as(t.app, owner).post('/api/v1/demo-data')).statusCode).toBe(201)
+    const rows = await t.database.db
+      .select({ source: people.source, city: people.city })
+      .from(people)
+      .where(eq(people.workspaceId, owner.workspaceId))
+    const tally = (key: 'source' | 'city') => {
+      const out = new Map<string | null, number>()
+      for (const r of rows) out.set(r[key], (out.get(r[key]) ?? 0) + 1)
+      return [...out].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))
+    }
+    // The same seed gives the same figures in every workspace.
+    expect(tally('source')).toEqual([
+      ['referral', 58],
+      ['social', 34],
+      ['walk_in', 34],
+      ['phone', 24],
+      [null, 14],
+      ['website', 12],
+      ['event', 10],
+      ['advert', 7],
+      ['other', 7],
+    ])
+    const cities = tally('city')
+    expect(cities.slice(0, 4)).toEqual([
+      ['Nairobi', 31],
+      ['Addis Ababa', 30],
+      ['Hawassa', 17],
+      ['Dar es Salaam', 14],
+    ])
+    expect(cities.find(([c]) => c === null)).toEqual([null, 9])
+    // Every town is one of the towns people live in, or a demo company's city.
+    const towns = new Set([
+      ...Object.values(TOWNS).flatMap((l) => l.map(([town]) => town)),
+      ...Object.values(CITIES).flat(),
+    ])
+    for (const [city] of cities) if (city !== null) expect(towns, city).toContain(city)
+    // The list API filters on them.
+    const filters = encodeURIComponent(JSON.stringify([{ field: 'source', op: 'eq', value: 'referral' }]))
+    const referred = (await as(t.app, owner).get(`/api/v1/people?limit=100&filters=${filters}`)).json().data
+    expect(referred).toHaveLength(58)
+    expect(referred.every((p: { source: string }) => p.source === 'referral')).toBe(true)
   })
 })

@@ -48,6 +48,7 @@ import {
   type SeedPerson,
   type SeedState,
 } from './seed-kit.ts'
+import { personOrigin } from './seed-origin.ts'
 
 // A realistic East African sample workspace: 200 people, 40 companies, a second
 // pipeline, 80 deals and 500 activities over the last year, with their timelines.
@@ -179,6 +180,8 @@ async function seedPeople(tx: DbOrTx, s: SeedState, companyList: SeedCompany[]):
   const phoneRows: (typeof personPhones.$inferInsert)[] = []
   const emailRows: (typeof personEmails.$inferInsert)[] = []
   const emails = new Set<string>()
+  // Source and city draw from their own stream: the rest of the data stays as it was.
+  const origins = random(SEED + 1)
   for (let i = 0; i < 200; i++) {
     const country = r.weighted([
       ['ET', 40],
@@ -189,6 +192,7 @@ async function seedPeople(tx: DbOrTx, s: SeedState, companyList: SeedCompany[]):
     const company = r.chance(0.75) ? r.pick(companyList.filter((c) => c.country === country)) : null
     const createdAt = daysAgo(s, 5, 370)
     const id = r.uuid(createdAt.getTime())
+    const { source, city } = personOrigin(origins, country, company?.city ?? null, createdAt, s.now)
     const phones = [mobileNumber(r, country, s.phones)]
     if (r.chance(0.2)) phones.push(mobileNumber(r, country, s.phones))
     const mail: string[] = []
@@ -206,6 +210,8 @@ async function seedPeople(tx: DbOrTx, s: SeedState, companyList: SeedCompany[]):
       firstName: first,
       lastName: last,
       jobTitle: r.pick(JOB_TITLES),
+      source,
+      city,
       ownerId: r.pick(s.owners),
       companyId: company?.id ?? null,
       sortName: `${first} ${last}`.toLowerCase(),

@@ -11,6 +11,8 @@ export const PEOPLE_EXPORT_COLUMNS = [
   'owner',
   'createdAt',
   'updatedAt',
+  'source',
+  'city',
 ] as const
 
 export const COMPANY_EXPORT_COLUMNS = [

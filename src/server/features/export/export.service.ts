@@ -50,6 +50,9 @@ const PEOPLE: Record<PeopleExportColumn, Column<Person>> = {
   owner: { header: 'Owner', value: (p) => p.owner?.name ?? null },
   createdAt: { header: 'Created at', value: (p) => p.createdAt },
   updatedAt: { header: 'Updated at', value: (p) => p.updatedAt },
+  // The source's key (walk_in …), like a deal's status: raw data, not the UI's words.
+  source: { header: 'Source', value: (p) => p.source },
+  city: { header: 'City', value: (p) => p.city },
 }
 
 const COMPANIES: Record<CompanyExportColumn, Column<Company>> = {

@@ -78,16 +78,24 @@ describe('CSV export of people', () => {
     expect(res.body.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/)
     const [header, row] = parseCsv(res.body)
     expect(header!.join(',')).toBe(
-      'ID,First name,Last name,Job title,Company,Phones,Emails,Owner,Created at,Updated at',
+      'ID,First name,Last name,Job title,Company,Phones,Emails,Owner,Created at,Updated at,Source,City',
     )
     expect(row!.slice(1, 8)).toEqual(['አበበ', 'ቢቂላ', '', '', "'+251911234567", '', 'Abebe Bikila'])
     expect(row![8]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+    expect(row!.slice(10)).toEqual(['', ''])
 
     const excel = await as(t.app, me).get('/api/v1/people/export.csv?excel=true&columns=firstName,lastName')
     expect(excel.rawPayload.subarray(0, 3).toString('hex')).toBe('efbbbf')
     const text = excel.rawPayload.subarray(3).toString('utf8')
     expect(text).toBe('First name,Last name\r\nአበበ,ቢቂላ\r\n')
     expect(Buffer.from(text, 'utf8').equals(excel.rawPayload.subarray(3))).toBe(true)
+    await person(me, { firstName: 'Almaz', source: 'walk_in', city: 'Bahir Dar' })
+    const chosen = await csv(me, '/api/v1/people/export.csv?columns=firstName,source,city&sort=name')
+    expect(chosen).toEqual([
+      ['First name', 'Source', 'City'],
+      ['Almaz', 'walk_in', 'Bahir Dar'],
+      ['አበበ', '', ''],
+    ])
   })
 
   it('neutralizes formula cells and quotes per RFC 4180', async () => {

@@ -37,6 +37,8 @@ describe('field catalog', () => {
       'company',
       'phone',
       'email',
+      'source',
+      'city',
       'owner',
       'tags',
       'createdAt',

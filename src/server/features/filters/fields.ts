@@ -7,6 +7,7 @@ import { ACTIVITY_TYPES } from '../activities/activities.schema.ts'
 import { COMPANY_SIZES } from '../companies/companies.schema.ts'
 import { selectCustomFields } from '../custom-fields/custom-fields.queries.ts'
 import { DEAL_STATUSES } from '../deals/deals.schema.ts'
+import { PERSON_SOURCES } from '../people/people.schema.ts'
 import { COUNTRY_CODES, CURRENCIES } from '../workspaces/regions.ts'
 import type { Field, FieldObject, FieldRef, FieldType } from './filter.schema.ts'
 
@@ -57,6 +58,10 @@ const PERSON: FieldDef[] = [
   ref('company', 'company', col(people.companyId)),
   def('phone', 'phone', { contacts: 'phones' }),
   def('email', 'email', { contacts: 'emails' }),
+  // Filter and show only: no index orders people by source or city (the dashboard's
+  // city index skips people without one), so a sort would read the whole workspace.
+  def('source', 'select', { expr: col(people.source), options: opts(PERSON_SOURCES), sortable: false }),
+  def('city', 'text', { expr: col(people.city), sortable: false }),
   user('owner', col(people.ownerId)),
   def('tags', 'tags', { ref: 'tag' }),
   stamp('createdAt', col(people.createdAt)),

@@ -206,6 +206,8 @@ export function mergeDrafts<D extends PersonDraft | CompanyDraft>(a: D, b: D): D
       jobTitle: b.jobTitle ?? merged.jobTitle,
       company: b.company ?? merged.company,
       companyDomain: b.companyDomain ?? merged.companyDomain,
+      city: b.city ?? merged.city,
+      source: b.source ?? merged.source,
     }
   }
   if (merged.kind === 'company' && b.kind === 'company') {

@@ -13,6 +13,8 @@ export const PERSON_TARGETS = [
   'jobTitle',
   'company',
   'companyDomain',
+  'city',
+  'source',
   'phone',
   'email',
   'owner',
@@ -81,6 +83,7 @@ const SOURCE_MAPS: Record<Exclude<Source, 'vcard'>, [RegExp, string][]> = {
     [/^phone \d+ value$/, 'phone'],
     [/^e mail \d+ value$/, 'email'],
     [/^labels$/, 'tags'],
+    [/^address 1 city$/, 'city'],
   ],
   'google-legacy': [
     [/^name$/, 'fullName'],
@@ -91,6 +94,7 @@ const SOURCE_MAPS: Record<Exclude<Source, 'vcard'>, [RegExp, string][]> = {
     [/^phone \d+ value$/, 'phone'],
     [/^e mail \d+ value$/, 'email'],
     [/^group membership$/, 'tags'],
+    [/^address 1 city$/, 'city'],
   ],
   outlook: [
     [/^first name$/, 'firstName'],
@@ -100,6 +104,8 @@ const SOURCE_MAPS: Record<Exclude<Source, 'vcard'>, [RegExp, string][]> = {
     [/^(mobile|business|home|primary|other) phone( 2)?$/, 'phone'],
     [/^e mail( \d)? address$/, 'email'],
     [/^categories$/, 'tags'],
+    // Business City comes first in Outlook's columns, so it wins over Home City.
+    [/^(business|home) city$/, 'city'],
   ],
   hubspot: [
     [/^first name$/, 'firstName'],
@@ -109,6 +115,9 @@ const SOURCE_MAPS: Record<Exclude<Source, 'vcard'>, [RegExp, string][]> = {
     [/^company name$/, 'company'],
     [/^job title$/, 'jobTitle'],
     [/^website url$/, 'companyDomain'],
+    [/^city$/, 'city'],
+    // Values are read by person-source.ts: our keys only, anything else is left unset.
+    [/^(original source|lead source)$/, 'source'],
   ],
 }
 
@@ -140,6 +149,8 @@ const PERSON_NAMES: Record<string, string> = {
     'business|business name|account name|kampuni|shirika|jina la kampuni|' +
     'ድርጅት|ኩባንያ|የድርጅት ስም|መሥሪያ ቤት|መስሪያ ቤት',
   companyDomain: 'website|web site|domain|company domain|company website|url|tovuti|ድረ ገጽ|ድህረ ገጽ',
+  city: 'city|town|home city|business city|address 1 city|mji|jiji|ከተማ',
+  source: 'source|lead source|original source|contact source|chanzo|ምንጭ',
   ...COMMON,
 }
 

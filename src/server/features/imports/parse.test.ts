@@ -65,6 +65,7 @@ describe('CSV files', () => {
       'E-mail 2 - Value': 'email',
       'Phone 1 - Value': 'phone',
       'Phone 2 - Value': 'phone',
+      'Address 1 - City': 'city',
     })
     expect(person(rows[0]!)).toMatchObject({
       firstName: 'አበበ',

@@ -99,6 +99,16 @@ function resolveCompanies(drafts: PersonDraft[], found: Map<string, string>, log
   return { byDraft, created }
 }
 
+/**
+ * The town and source a row brings (rows.ts reads them from the "city" and "source"
+ * columns; `personSourceOf` keeps only known sources). Read loosely: a draft without
+ * them brings neither.
+ */
+const extras = (d: PersonDraft) => {
+  const x = d as PersonDraft & { city?: string | null; source?: string | null }
+  return { city: x.city ?? null, source: x.source ?? null }
+}
+
 const fullName = (d: { firstName: string; lastName: string }) => `${d.firstName} ${d.lastName}`.trim()
 
 /** search_text exactly as contacts.rules searchText() writes it, from the phone parse already made. */
@@ -130,6 +140,8 @@ export async function writePeopleBatch(
     f: d.firstName,
     l: d.lastName,
     j: d.jobTitle,
+    so: extras(d).source,
+    ci: extras(d).city,
     o: d.ownerId ?? ctx.userId,
     c: companies.byDraft.get(d) ?? null,
     s: fullName(d).toLowerCase(),
@@ -177,11 +189,11 @@ export async function writePeopleBatch(
     sql`insert into companies (workspace_id, id, name, domain, owner_id, sort_name, search_text, created_by)
       select ${ws}, x.id, x.n, x.d, ${ctx.userId}, x.s, x.t, ${ctx.userId}
       from json_to_recordset(${json(companies.created)}) as x(id uuid, n text, d text, s text, t text)`,
-    sql`insert into people (workspace_id, id, first_name, last_name, job_title, owner_id, company_id,
-        sort_name, search_text, tag_ids, custom, created_by)
-      select ${ws}, x.id, x.f, x.l, x.j, x.o, x.c, x.s, x.t, x.g, x.u, ${ctx.userId}
-      from json_to_recordset(${json(people)}) as x(id uuid, f text, l text, j text, o text, c uuid, s text, t text,
-        g uuid[], u jsonb)`,
+    sql`insert into people (workspace_id, id, first_name, last_name, job_title, source, city, owner_id,
+        company_id, sort_name, search_text, tag_ids, custom, created_by)
+      select ${ws}, x.id, x.f, x.l, x.j, x.so, x.ci, x.o, x.c, x.s, x.t, x.g, x.u, ${ctx.userId}
+      from json_to_recordset(${json(people)}) as x(id uuid, f text, l text, j text, so text, ci text, o text,
+        c uuid, s text, t text, g uuid[], u jsonb)`,
     ...contactsParts(
       'person',
       ws,
@@ -217,6 +229,8 @@ function mergePerson(
     firstName: d.firstName,
     lastName: d.lastName || before.lastName,
     jobTitle: d.jobTitle ?? before.jobTitle,
+    source: extras(d).source ?? before.source ?? null,
+    city: extras(d).city ?? before.city ?? null,
     companyId: companyId ?? before.companyId,
     ownerId: d.ownerId ?? before.ownerId,
     tagIds: [...new Set([...before.tagIds, ...tagIds])],

@@ -26,6 +26,9 @@ export type PersonValues = Shared & {
   lastName: string
   jobTitle: string | null
   companyId: string | null
+  // Optional: before-images logged by imports older than these fields have neither.
+  source?: string | null
+  city?: string | null
 }
 export type CompanyValues = Shared & {
   name: string
@@ -144,6 +147,8 @@ export async function loadPeopleValues(db: DbOrTx, ws: string, ids: string[]) {
       lastName: r.last_name as string,
       jobTitle: r.job_title as string | null,
       companyId: r.company_id as string | null,
+      source: r.source as string | null,
+      city: r.city as string | null,
       ownerId: r.owner_id,
       tagIds: r.tag_ids ?? [],
       custom: r.custom ?? {},
@@ -188,6 +193,8 @@ export async function savePeopleValues(db: DbOrTx, ctx: Ctx, changes: Change<Per
     f: v.firstName,
     l: v.lastName,
     j: v.jobTitle,
+    so: v.source ?? null,
+    ci: v.city ?? null,
     o: v.ownerId,
     c: v.companyId,
     g: v.tagIds,
@@ -195,10 +202,11 @@ export async function savePeopleValues(db: DbOrTx, ctx: Ctx, changes: Change<Per
     s: personName(v).toLowerCase(),
     t: searchText([v.firstName, v.lastName], v.phones, v.emails),
   }))
-  await db.execute(sql`update people p set first_name = x.f, last_name = x.l, job_title = x.j, owner_id = x.o,
-      company_id = x.c, tag_ids = x.g, custom = x.u, sort_name = x.s, search_text = x.t,
+  await db.execute(sql`update people p set first_name = x.f, last_name = x.l, job_title = x.j, source = x.so,
+      city = x.ci, owner_id = x.o, company_id = x.c, tag_ids = x.g, custom = x.u, sort_name = x.s, search_text = x.t,
       version = p.version + 1, updated_at = now()
-    from json_to_recordset(${json(rows)}) as x(id uuid, f text, l text, j text, o text, c uuid, g uuid[], u jsonb, s text, t text)
+    from json_to_recordset(${json(rows)}) as x(id uuid, f text, l text, j text, so text, ci text, o text, c uuid, g uuid[],
+      u jsonb, s text, t text)
     where p.workspace_id = ${ws} and p.id = x.id`)
   await replaceContactsMany(
     db,
@@ -213,9 +221,23 @@ export async function savePeopleValues(db: DbOrTx, ctx: Ctx, changes: Change<Per
     jobTitle: v.jobTitle,
     owner: v.ownerId ? (names.owners.get(v.ownerId) ?? null) : null,
     company: v.companyId ? (names.companies.get(v.companyId) ?? null) : null,
+    source: v.source ?? null,
+    city: v.city ?? null,
     ...shared(v, names.tags),
   })
-  const fields = ['firstName', 'lastName', 'jobTitle', 'owner', 'company', 'phones', 'emails', 'tags']
+  // In the order the people service records them.
+  const fields = [
+    'firstName',
+    'lastName',
+    'jobTitle',
+    'owner',
+    'company',
+    'source',
+    'city',
+    'phones',
+    'emails',
+    'tags',
+  ]
   await recordUpdates(
     db,
     ctx,

@@ -3,8 +3,10 @@ import * as z from 'zod'
 import { COMPANY_SIZES } from '../companies/companies.schema.ts'
 import type { CustomFieldRow } from '../custom-fields/custom-fields.queries.ts'
 import { normaliseCustomValue } from '../custom-fields/custom-values.ts'
+import type { PersonSource } from '../people/people.schema.ts'
 import { customCell } from './custom-cells.ts'
 import type { ImportObject, Mapping } from './detect.ts'
+import { personSourceOf } from './person-source.ts'
 
 // One row of the file → a record draft or the reasons it cannot be imported. Pure: the
 // same rules as the people and companies APIs (names present, phones to E.164 with the
@@ -39,6 +41,9 @@ export type PersonDraft = Common & {
   jobTitle: string | null
   company: string | null
   companyDomain: string | null
+  city: string | null
+  /** A known source, else null: an unknown one does not fail the row. */
+  source: PersonSource | null
 }
 export type CompanyDraft = Common & {
   kind: 'company'
@@ -245,6 +250,8 @@ export function prepareRow(c: Compiled, rowNo: number, cells: string[]): Draft |
   const domainCell = get('companyDomain')
   const companyDomain = domainCell ? normaliseDomain(domainCell) : null
   if (domainCell && !companyDomain) errors.push(`Not a valid website: ${domainCell}`)
+  const city = text('city', 'City', 100)
+  const source = personSourceOf(get('source'))
   if (errors.length) return { kind: 'failed', rowNo, cells, error: errors.join('; ') }
-  return { kind: 'person', ...common, firstName, lastName, jobTitle, company, companyDomain }
+  return { kind: 'person', ...common, firstName, lastName, jobTitle, company, companyDomain, city, source }
 }

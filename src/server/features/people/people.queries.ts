@@ -3,11 +3,12 @@ import type { DbOrTx } from '../../db/client.ts'
 import { allQueries } from '../../db/parallel.ts'
 import { companies, people, users } from '../../db/schema/index.ts'
 import { loadContacts } from '../contacts/contacts.queries.ts'
+import { refNames } from '../contacts/ref-names.ts'
 import { liveCustomKeys, presentCustom } from '../custom-fields/custom-values.ts'
 import type { ListPlan } from '../filters/list-where.ts'
 import { pageOf } from '../filters/sort.ts'
 import { tagsOfRecords } from '../tags/tags.queries.ts'
-import type { Person } from './people.schema.ts'
+import { PERSON_SOURCES, type Person, type PersonSource } from './people.schema.ts'
 
 // SQL for people, always scoped by workspace_id. No rules here: the service decides.
 export type PersonRow = typeof people.$inferSelect
@@ -58,22 +59,17 @@ export async function ownerNames(db: DbOrTx, ids: (string | null)[]) {
 /** Rows plus their phones, emails, owner and company, in the API's shape. */
 export async function presentPeople(db: DbOrTx, workspaceId: string, rows: PersonRow[]): Promise<Person[]> {
   const ids = rows.map((r) => r.id)
-  const [{ phones, emails }, owners, companyNames, tags, customKeys] = await allQueries(db, [
+  const [{ phones, emails }, names, tags, customKeys] = await allQueries(db, [
     () => loadContacts(db, 'person', workspaceId, ids),
     () =>
-      ownerNames(
-        db,
-        rows.map((r) => r.ownerId),
-      ),
-    () =>
-      namesOfCompanies(
-        db,
-        workspaceId,
-        rows.map((r) => r.companyId),
-      ),
+      refNames(db, workspaceId, {
+        user: rows.map((r) => r.ownerId),
+        company: rows.map((r) => r.companyId),
+      }),
     () => tagsOfRecords(db, workspaceId, rows),
     () => liveCustomKeys(db, workspaceId, 'person', rows),
   ])
+  const { user: owners, company: companyNames } = names
   return rows.map((r) => ({
     id: r.id,
     firstName: r.firstName,
@@ -81,6 +77,9 @@ export async function presentPeople(db: DbOrTx, workspaceId: string, rows: Perso
     jobTitle: r.jobTitle,
     owner: r.ownerId ? { id: r.ownerId, name: owners.get(r.ownerId) ?? '' } : null,
     company: r.companyId ? { id: r.companyId, name: companyNames.get(r.companyId) ?? '' } : null,
+    // The column is plain text: a value outside the list (written by hand) reads as not set.
+    source: asSource(r.source),
+    city: r.city,
     phones: phones.get(r.id) ?? [],
     emails: emails.get(r.id) ?? [],
     tags: tags.get(r.id) ?? [],
@@ -91,6 +90,9 @@ export async function presentPeople(db: DbOrTx, workspaceId: string, rows: Perso
     deletedAt: r.deletedAt?.toISOString() ?? null,
   }))
 }
+
+const asSource = (v: string | null): PersonSource | null =>
+  (PERSON_SOURCES as readonly string[]).includes(v ?? '') ? (v as PersonSource) : null
 
 export async function namesOfCompanies(db: DbOrTx, workspaceId: string, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))]

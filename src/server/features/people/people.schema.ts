@@ -16,11 +16,27 @@ export const emailInput = z.object({
   label: z.string().trim().max(40).nullish(),
 })
 
+/** Where a contact came from: a fixed list, so the "lead sources" chart can group by it. */
+export const PERSON_SOURCES = [
+  'referral',
+  'walk_in',
+  'phone',
+  'website',
+  'social',
+  'event',
+  'advert',
+  'other',
+] as const
+export type PersonSource = (typeof PERSON_SOURCES)[number]
+
 const fields = {
   firstName: z.string().trim().min(1).max(100),
   lastName: z.string().trim().max(100),
   jobTitle: z.string().trim().max(200).nullable(),
   ownerId: z.string().min(1).max(64).nullable(),
+  source: z.enum(PERSON_SOURCES).nullable(),
+  // An empty town is no town: the service stores null for ''.
+  city: z.string().trim().max(100).nullable(),
   companyId: z.uuid().nullable(),
   phones: z.array(phoneInput).max(10),
   emails: z.array(emailInput).max(10),
@@ -38,6 +54,8 @@ export const personCreateInput = z
     jobTitle: fields.jobTitle.optional(),
     ownerId: fields.ownerId.optional(),
     companyId: fields.companyId.optional(),
+    source: fields.source.optional(),
+    city: fields.city.optional(),
     phones: fields.phones.optional(),
     emails: fields.emails.optional(),
     tagIds: fields.tagIds.optional(),
@@ -56,6 +74,8 @@ export const personOutput = z
     jobTitle: z.string().nullable(),
     owner: z.object({ id: z.string(), name: z.string() }).nullable(),
     company: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    source: z.enum(PERSON_SOURCES).nullable(),
+    city: z.string().nullable(),
     phones: z.array(z.object({ e164: z.string(), label: z.string().nullable() })),
     emails: z.array(z.object({ email: z.string(), label: z.string().nullable() })),
     tags: z.array(recordTagOutput),

@@ -1,0 +1,6 @@
+CREATE INDEX "activities_analytics_occurred_idx" ON "activities" USING btree ("workspace_id","occurred_at","type","assignee_id","created_by") WHERE "activities"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "deals_analytics_open_idx" ON "deals" USING btree ("workspace_id","pipeline_id","owner_id","stage_id","currency","amount_minor","expected_close_date") WHERE "deals"."status" = 'open' and "deals"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "deals_analytics_closed_idx" ON "deals" USING btree ("workspace_id","closed_at","status","currency","amount_minor","created_at","owner_id","pipeline_id") WHERE "deals"."status" <> 'open' and "deals"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "deals_analytics_created_idx" ON "deals" USING btree ("workspace_id","created_at","owner_id","pipeline_id") WHERE "deals"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "people_analytics_created_idx" ON "people" USING btree ("workspace_id","created_at","owner_id","source") WHERE "people"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "people_analytics_city_idx" ON "people" USING btree ("workspace_id","city","owner_id") WHERE "people"."deleted_at" is null and "people"."city" is not null;
