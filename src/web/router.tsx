@@ -6,6 +6,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router'
+import { type DashboardSearch, parseDashboardSearch } from './features/dashboard/period.ts'
 import { parseListSearch } from './features/lists/list-url.ts'
 import { AppShell } from './features/shell/app-shell.tsx'
 import { NotFound, RouteError } from './features/shell/route-states.tsx'
@@ -55,12 +56,25 @@ const appRoute = createRoute({
   errorComponent: RouteError,
 })
 
+/** The home dashboard: `?period=&from=&to=&owner=&pipeline=&print=1`. */
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  beforeLoad: () => {
-    throw redirect({ to: '/people' })
+  validateSearch: (s: Record<string, unknown>): DashboardSearch & { print?: true } => ({
+    ...parseDashboardSearch(s),
+    print: s.print === 1 || s.print === '1' || s.print === true ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./routes/dashboard.tsx'), 'DashboardPage'),
+})
+
+const forecastRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/forecast',
+  validateSearch: (s: Record<string, unknown>): { owner?: string; pipeline?: string } => {
+    const { owner, pipeline } = parseDashboardSearch(s)
+    return { owner, pipeline }
   },
+  component: lazyRouteComponent(() => import('./routes/forecast.tsx'), 'ForecastPage'),
 })
 
 /** The search params of every record list: `?q=&sort=&filters=&columns=&view=&trashed=true`. */
@@ -204,10 +218,38 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/import-page.tsx'), 'ImportPage'),
 })
 
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('./routes/reports.tsx'), 'ReportsPage'),
+})
+
+const reportNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/new',
+  component: lazyRouteComponent(() => import('./routes/report-page.tsx'), 'ReportNewPage'),
+})
+
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/$id',
+  // ?print=1 opens the print dialog once the report has drawn.
+  validateSearch: (s: Record<string, unknown>): { print?: true } => ({
+    print: s.print === 1 || s.print === '1' || s.print === true ? true : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./routes/report-page.tsx'), 'ReportPage'),
+})
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
   component: lazyRouteComponent(() => import('./routes/settings.tsx'), 'SettingsPage'),
+})
+
+const moreRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/more',
+  component: lazyRouteComponent(() => import('./routes/more.tsx'), 'MorePage'),
 })
 
 const newWorkspaceRoute = createRoute({
@@ -222,6 +264,7 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   appRoute.addChildren([
     homeRoute,
+    forecastRoute,
     peopleRoute,
     personNewRoute,
     personRoute,
@@ -240,7 +283,11 @@ const routeTree = rootRoute.addChildren([
     activitiesRoute,
     importsRoute,
     importRoute,
+    reportsRoute,
+    reportNewRoute,
+    reportRoute,
     settingsRoute,
+    moreRoute,
     newWorkspaceRoute,
   ]),
 ])

@@ -8,6 +8,7 @@ import { CustomFieldsCard } from '../features/custom-fields/custom-value.tsx'
 import { DealRows } from '../features/deals/deal-rows.tsx'
 import { EmailLink, PhoneLinks } from '../features/people/contact-links.tsx'
 import { fullName, usePerson, usePersonTimeline } from '../features/people/people-api.ts'
+import { useSourceLabel } from '../features/people/source-labels.ts'
 import { RouteError, Skeleton } from '../features/shell/route-states.tsx'
 import { TagChips } from '../features/tags/tag-chips.tsx'
 import { TimelineList } from '../features/timeline/timeline-list.tsx'
@@ -21,6 +22,7 @@ export function PersonPage() {
   const person = usePerson(id)
   const timeline = usePersonTimeline(id)
   const fmt = useFormat()
+  const sourceLabel = useSourceLabel()
   const { role } = useSignedIn()
   const navigate = useNavigate()
   const p = person.data
@@ -135,6 +137,16 @@ export function PersonPage() {
                 <Trans>Owner</Trans>
               </dt>
               <dd className="text-slate-900">{p.owner?.name ?? '—'}</dd>
+              <dt className="text-slate-600">
+                <Trans>Source</Trans>
+              </dt>
+              <dd className="text-slate-900">{p.source ? sourceLabel(p.source) : '—'}</dd>
+              <dt className="text-slate-600">
+                <Trans>City</Trans>
+              </dt>
+              <dd className="text-slate-900" dir="auto">
+                {p.city ?? '—'}
+              </dd>
               <dt className="text-slate-600">
                 <Trans>Created</Trans>
               </dt>

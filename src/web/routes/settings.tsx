@@ -5,6 +5,7 @@ import { LogOut, Plus } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Button, buttonClass } from '../components/ui/button.tsx'
 import { CustomFieldsSettings } from '../features/custom-fields/custom-fields-settings.tsx'
+import { RatesSettings } from '../features/dashboard/rates-settings.tsx'
 import { Invitations } from '../features/settings/invitations.tsx'
 import { MembersList } from '../features/settings/members.tsx'
 import { PipelinesSettings } from '../features/settings/pipelines.tsx'
@@ -36,6 +37,9 @@ export function SettingsPage() {
           <PipelinesSettings />
         </Section>
       )}
+      <Section title={<Trans>Currencies</Trans>}>
+        <RatesSettings bare />
+      </Section>
       <Section title={<Trans>Tags</Trans>}>
         <TagsSettings />
       </Section>

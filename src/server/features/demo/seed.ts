@@ -49,6 +49,7 @@ import {
   type SeedState,
 } from './seed-kit.ts'
 import { personOrigin } from './seed-origin.ts'
+import { seedExchangeRates } from './seed-rates.ts'
 
 // A realistic East African sample workspace: 200 people, 40 companies, a second
 // pipeline, 80 deals and 500 activities over the last year, with their timelines.
@@ -101,6 +102,7 @@ export async function seedDemo(
     const dealList = await seedDeals(tx, s, companyList, personList, [sales!, partnerships])
     const activityCounts = await seedActivities(tx, s, ws.timeZone, personList, companyList, dealList)
     await insertAll(tx, timelineEvents, s.events)
+    await seedExchangeRates(tx, workspaceId, ws.currency)
     return {
       people: personList.length,
       companies: companyList.length,

@@ -19,6 +19,8 @@ export function useTargets(object: ImportObject) {
           jobTitle: t`Job title`,
           company: t`Company`,
           companyDomain: t`Company website`,
+          city: t`City`,
+          source: t`Source`,
           phone: t`Phone`,
           email: t`Email`,
           owner: t`Owner`,

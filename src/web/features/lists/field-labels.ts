@@ -5,6 +5,7 @@ import type { FilterOp } from '../../../server/features/filters/filter.schema.ts
 import { useCountryName } from '../../lib/labels.ts'
 import { useActivityNames } from '../activities/activity-labels.ts'
 import { pickLabel } from '../custom-fields/custom-values.ts'
+import { useSourceLabel } from '../people/source-labels.ts'
 import type { Field } from './fields-api.ts'
 
 // Names of fields, options and filter operators in the user's language. Built-in fields
@@ -26,6 +27,7 @@ const BUILT_IN: Record<string, MessageDescriptor> = {
   industry: msg`Industry`,
   size: msg`Size`,
   city: msg`City`,
+  source: msg`Source`,
   region: msg`Region`,
   country: msg`Country`,
   title: msg`Title`,
@@ -66,10 +68,13 @@ export function useOptionLabel() {
   const { t, i18n } = useLingui()
   const country = useCountryName()
   const activity = useActivityNames()
+  const source = useSourceLabel()
   const status: Record<string, string> = { open: t`Open`, won: t`Won`, lost: t`Lost` }
   return (field: Pick<Field, 'key' | 'options' | 'builtIn'>, key: string): string => {
     if (field.builtIn) {
       if (field.key === 'status') return status[key] ?? key
+      // Only people have a built-in `source`: the fixed list, named in the UI language.
+      if (field.key === 'source') return source(key)
       if (field.key === 'country') return country(key)
       if (field.key === 'type' && ['note', 'call', 'meeting', 'task'].includes(key))
         return activity.type(key as 'note')

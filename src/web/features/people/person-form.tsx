@@ -1,8 +1,12 @@
 import { useLingui } from '@lingui/react/macro'
 import { Link, useNavigate } from '@tanstack/react-router'
 import type { FormEvent } from 'react'
-import { personCreateInput } from '../../../server/features/people/people.schema.ts'
-import { TextField } from '../../components/ui/field.tsx'
+import {
+  PERSON_SOURCES,
+  type PersonSource,
+  personCreateInput,
+} from '../../../server/features/people/people.schema.ts'
+import { SelectField, TextField } from '../../components/ui/field.tsx'
 import { type Picked, RecordPicker } from '../../components/ui/record-picker.tsx'
 import { useErrorText } from '../../lib/errors.ts'
 import { useSignedIn } from '../../lib/session.ts'
@@ -23,6 +27,7 @@ import { useRecordForm } from '../contacts/use-record-form.ts'
 import { type CustomEdits, CustomFieldsSection, customBody } from '../custom-fields/custom-fields-section.tsx'
 import { TagPicker } from '../tags/tag-picker.tsx'
 import type { RecordTag } from '../tags/tags-api.ts'
+import { useSourceLabel } from './source-labels.ts'
 
 // Create and edit a person. The shared zod schema checks the form before it is sent; the
 // server's answer (invalid phone, duplicate, stale version) lands next to the same fields.
@@ -31,6 +36,9 @@ type Values = {
   firstName: string
   lastName: string
   jobTitle: string
+  /** '' = not set */
+  source: PersonSource | ''
+  city: string
   ownerId: string
   company: Picked | null
   phones: PhoneRow[]
@@ -43,6 +51,8 @@ const toValues = (p: Person | undefined, userId: string, company?: Picked): Valu
   firstName: p?.firstName ?? '',
   lastName: p?.lastName ?? '',
   jobTitle: p?.jobTitle ?? '',
+  source: p?.source ?? '',
+  city: p?.city ?? '',
   ownerId: p ? (p.owner?.id ?? '') : userId,
   company: p?.company ?? company ?? null,
   phones: p?.phones.length
@@ -57,6 +67,8 @@ const toBody = (v: Values) => ({
   firstName: v.firstName,
   lastName: v.lastName,
   jobTitle: v.jobTitle.trim() || null,
+  source: v.source || null,
+  city: v.city.trim() || null,
   ownerId: v.ownerId || null,
   companyId: v.company?.id ?? null,
   phones: filledPhones(v.phones),
@@ -68,6 +80,7 @@ const toBody = (v: Values) => ({
 export function PersonForm({ person, company }: { person?: Person; company?: Picked }) {
   const { t } = useLingui()
   const errorText = useErrorText()
+  const sourceLabel = useSourceLabel()
   const navigate = useNavigate()
   const { user } = useSignedIn()
   const form = useRecordForm({
@@ -118,6 +131,28 @@ export function PersonForm({ person, company }: { person?: Person; company?: Pic
         error={errorText(errors.jobTitle)}
         onChange={(e) => setValues({ ...values, jobTitle: e.target.value })}
       />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label={t`Source`}
+          value={values.source}
+          error={errorText(errors.source)}
+          onChange={(e) => setValues({ ...values, source: e.target.value as PersonSource | '' })}
+        >
+          <option value="">{sourceLabel(null)}</option>
+          {PERSON_SOURCES.map((key) => (
+            <option key={key} value={key}>
+              {sourceLabel(key)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t`City`}
+          autoComplete="address-level2"
+          value={values.city}
+          error={errorText(errors.city)}
+          onChange={(e) => setValues({ ...values, city: e.target.value })}
+        />
+      </div>
       <RecordPicker
         label={t`Company`}
         path="/api/v1/companies"

@@ -1,7 +1,19 @@
 import { Trans, useLingui } from '@lingui/react/macro'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link, Outlet, useNavigate } from '@tanstack/react-router'
-import { Building2, CheckSquare, History, Kanban, LogOut, Settings, Users } from 'lucide-react'
+import {
+  Building2,
+  CheckSquare,
+  FileChartColumn,
+  History,
+  Kanban,
+  LayoutDashboard,
+  LogOut,
+  Menu,
+  Settings,
+  TrendingUp,
+  Users,
+} from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Toaster } from '../../components/ui/toast.tsx'
 import { api } from '../../lib/api.ts'
@@ -13,16 +25,28 @@ import { LanguageSwitcher } from './language-switcher.tsx'
 
 // The frame of every signed-in page: a header (workspace, language, sign out), a sidebar
 // on desktop and a bottom bar on phones with the same places.
-// (`desktop`: in the sidebar only, the phone's bottom bar keeps its five places.)
-function useNav(): { to: string; label: ReactNode; icon: ReactNode; desktop?: boolean }[] {
+// The phone's bottom bar keeps five places (Home, People, Deals, Tasks, More, as UX.md
+// says); `desktop` places are in the sidebar and, on phones, on the More page.
+export type NavItem = { to: string; label: ReactNode; icon: ReactNode; desktop?: boolean; phone?: boolean }
+export function useNav(): NavItem[] {
   return [
+    {
+      to: '/',
+      label: <Trans>Dashboard</Trans>,
+      icon: <LayoutDashboard aria-hidden className="size-5" />,
+    },
     { to: '/people', label: <Trans>People</Trans>, icon: <Users aria-hidden className="size-5" /> },
     {
       to: '/deals',
       label: <Trans context="navigation">Deals</Trans>,
       icon: <Kanban aria-hidden className="size-5" />,
     },
-    { to: '/companies', label: <Trans>Companies</Trans>, icon: <Building2 aria-hidden className="size-5" /> },
+    {
+      to: '/companies',
+      label: <Trans>Companies</Trans>,
+      icon: <Building2 aria-hidden className="size-5" />,
+      desktop: true,
+    },
     { to: '/tasks', label: <TasksLabel />, icon: <CheckSquare aria-hidden className="size-5" /> },
     {
       to: '/activities',
@@ -30,7 +54,25 @@ function useNav(): { to: string; label: ReactNode; icon: ReactNode; desktop?: bo
       icon: <History aria-hidden className="size-5" />,
       desktop: true,
     },
-    { to: '/settings', label: <Trans>Settings</Trans>, icon: <Settings aria-hidden className="size-5" /> },
+    {
+      to: '/forecast',
+      label: <Trans>Forecast</Trans>,
+      icon: <TrendingUp aria-hidden className="size-5" />,
+      desktop: true,
+    },
+    {
+      to: '/reports',
+      label: <Trans>Reports</Trans>,
+      icon: <FileChartColumn aria-hidden className="size-5" />,
+      desktop: true,
+    },
+    {
+      to: '/settings',
+      label: <Trans>Settings</Trans>,
+      icon: <Settings aria-hidden className="size-5" />,
+      desktop: true,
+    },
+    { to: '/more', label: <Trans>More</Trans>, icon: <Menu aria-hidden className="size-5" />, phone: true },
   ]
 }
 
@@ -74,7 +116,7 @@ export function WorkspaceSwitcher({ me, className }: { me: Me; className?: strin
       onChange={async (e) => {
         await api('/api/v1/session/workspace', { method: 'POST', body: { workspaceId: e.target.value } })
         qc.clear()
-        await navigate({ to: '/people' })
+        await navigate({ to: '/' })
       }}
     >
       {me.workspaces.map((w) => (
@@ -102,14 +144,16 @@ export function AppShell() {
         <p className="mb-6 px-3 text-xl font-bold text-teal-800">Kiungo</p>
         <nav aria-label="Kiungo">
           <ul className="space-y-1">
-            {nav.map((n) => (
-              <li key={n.to}>
-                <Link to={n.to} className={linkClass}>
-                  {n.icon}
-                  {n.label}
-                </Link>
-              </li>
-            ))}
+            {nav
+              .filter((n) => !n.phone)
+              .map((n) => (
+                <li key={n.to}>
+                  <Link to={n.to} activeOptions={{ exact: n.to === '/' }} className={linkClass}>
+                    {n.icon}
+                    {n.label}
+                  </Link>
+                </li>
+              ))}
           </ul>
         </nav>
       </aside>
@@ -147,6 +191,7 @@ export function AppShell() {
               <li key={n.to}>
                 <Link
                   to={n.to}
+                  activeOptions={{ exact: n.to === '/' }}
                   className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs text-slate-700 data-[status=active]:font-semibold data-[status=active]:text-teal-800"
                 >
                   {n.icon}

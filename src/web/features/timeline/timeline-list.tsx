@@ -4,6 +4,7 @@ import { Button } from '../../components/ui/button.tsx'
 import { useFormat } from '../../lib/format.ts'
 import type { Page, TimelineEvent } from '../../lib/types.ts'
 import { ActivityItem } from '../activities/activity-item.tsx'
+import { useSourceLabel } from '../people/source-labels.ts'
 import { Skeleton } from '../shell/route-states.tsx'
 
 // One record's history, newest first: who did what and when, with old → new values.
@@ -62,8 +63,10 @@ export function TimelineList({ query }: { query: Query }) {
 function Value({ v, field }: { v: unknown; field: string }) {
   const { t } = useLingui()
   const fmt = useFormat()
+  const sourceLabel = useSourceLabel()
   const statuses: Record<string, string> = { open: t`Open`, won: t`Won`, lost: t`Lost` }
   if (field === 'status' && typeof v === 'string') return <span>{statuses[v] ?? v}</span>
+  if (field === 'source' && typeof v === 'string' && v) return <span>{sourceLabel(v)}</span>
   if (v === null || v === '' || v === undefined) return <span className="text-slate-500">—</span>
   if (typeof v === 'boolean') return <span>{v ? t`Yes` : t`No`}</span>
   if (typeof v === 'object' && v && 'amountMinor' in v && 'currency' in v) {
@@ -149,6 +152,7 @@ function useFieldName() {
     industry: t`Industry`,
     size: t`Size`,
     city: t`City`,
+    source: t`Source`,
     region: t`Region`,
     country: t`Country`,
     title: t`Title`,

@@ -1,0 +1,5 @@
+/** Waits for the fonts (Ge'ez included) before the print dialog takes its snapshot. */
+export async function printPage() {
+  await document.fonts.ready
+  window.print()
+}
