@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react'
 import { Button } from '../components/ui/button.tsx'
 import { SelectField } from '../components/ui/field.tsx'
 import { ChartCard } from '../features/charts/chart-card.tsx'
+import { OwnerPipelineSelects } from '../features/dashboard/dashboard-filters.tsx'
 import { printPage } from '../features/dashboard/print.ts'
 import { RatesSettings } from '../features/dashboard/rates-settings.tsx'
 import { TargetsSettings } from '../features/dashboard/targets-settings.tsx'
@@ -24,8 +25,8 @@ export function ForecastPage() {
   const search = useSearch({ from: '/app/forecast' })
   const navigate = useNavigate({ from: '/forecast' })
   const [months, setMonths] = useState(6)
-  const members = useMembers()
-  const pipelines = usePipelines()
+  const _members = useMembers()
+  const _pipelines = usePipelines()
   const q = useForecast({ ownerId: search.owner, pipelineId: search.pipeline, months })
   const names: Record<ForecastMeasure, string> = {
     weighted: t`Weighted open deals`,
@@ -59,35 +60,10 @@ export function ForecastPage() {
         </Button>
       </div>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3 print:hidden">
-        <SelectField
-          label={t`Owner`}
-          value={search.owner ?? ''}
-          onChange={(e) =>
-            navigate({ search: { ...search, owner: e.target.value || undefined }, replace: true })
-          }
-        >
-          <option value="">{t`Everyone`}</option>
-          <option value="me">{t`Me`}</option>
-          {(members.data ?? []).map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t`Pipeline`}
-          value={search.pipeline ?? ''}
-          onChange={(e) =>
-            navigate({ search: { ...search, pipeline: e.target.value || undefined }, replace: true })
-          }
-        >
-          <option value="">{t`All pipelines`}</option>
-          {(pipelines.data ?? []).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
+        <OwnerPipelineSelects
+          value={search}
+          onChange={(v) => navigate({ search: { ...search, ...v }, replace: true })}
+        />
         <SelectField
           label={t`Months ahead`}
           value={months}

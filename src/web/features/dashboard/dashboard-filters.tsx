@@ -49,8 +49,8 @@ export function DashboardFilters({
   const { t } = useLingui()
   const { workspace } = useSignedIn()
   const names = usePeriodNames()
-  const members = useMembers()
-  const pipelines = usePipelines()
+  const _members = useMembers()
+  const _pipelines = usePipelines()
   const periodText = usePeriodText()
   const period = search.period ?? 'this-month'
   const ethiopicHint = (day: IsoDay) => (workspace.calendar === 'ethiopic' ? periodText(day, day) : undefined)
@@ -100,10 +100,30 @@ export function DashboardFilters({
           />
         </div>
       )}
+      <OwnerPipelineSelects value={search} onChange={(v) => onChange({ ...search, ...v })} />
+    </div>
+  )
+}
+
+type OwnerPipeline = { owner?: string; pipeline?: string }
+
+/** Owner and pipeline pickers, shared by the dashboard and the forecast. */
+export function OwnerPipelineSelects({
+  value,
+  onChange,
+}: {
+  value: OwnerPipeline
+  onChange: (next: OwnerPipeline) => void
+}) {
+  const { t } = useLingui()
+  const members = useMembers()
+  const pipelines = usePipelines()
+  return (
+    <>
       <SelectField
         label={t`Owner`}
-        value={search.owner ?? ''}
-        onChange={(e) => onChange({ ...search, owner: e.target.value || undefined })}
+        value={value.owner ?? ''}
+        onChange={(e) => onChange({ ...value, owner: e.target.value || undefined })}
       >
         <option value="">{t`Everyone`}</option>
         <option value="me">{t`Me`}</option>
@@ -115,8 +135,8 @@ export function DashboardFilters({
       </SelectField>
       <SelectField
         label={t`Pipeline`}
-        value={search.pipeline ?? ''}
-        onChange={(e) => onChange({ ...search, pipeline: e.target.value || undefined })}
+        value={value.pipeline ?? ''}
+        onChange={(e) => onChange({ ...value, pipeline: e.target.value || undefined })}
       >
         <option value="">{t`All pipelines`}</option>
         {(pipelines.data ?? []).map((p) => (
@@ -125,6 +145,6 @@ export function DashboardFilters({
           </option>
         ))}
       </SelectField>
-    </div>
+    </>
   )
 }
