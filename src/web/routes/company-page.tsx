@@ -137,7 +137,7 @@ export function CompanyPage() {
                 <ActivityComposer links={{ companyId: c.id }} />
               </div>
             )}
-            <TimelineList query={timeline} />
+            <TimelineList query={timeline} object="company" />
           </section>
         </div>
         <aside className="order-1 space-y-4 lg:order-2">

@@ -111,7 +111,7 @@ export function DealPage() {
               <ActivityComposer links={{ dealId: d.id }} />
             </div>
           )}
-          <TimelineList query={timeline} />
+          <TimelineList query={timeline} object="deal" />
         </section>
         <aside className="order-1 space-y-4 lg:order-2">
           <Card title={<Trans>Details</Trans>}>

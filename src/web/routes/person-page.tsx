@@ -108,7 +108,7 @@ export function PersonPage() {
                 <ActivityComposer links={{ personId: p.id }} />
               </div>
             )}
-            <TimelineList query={timeline} />
+            <TimelineList query={timeline} object="person" />
           </section>
         </div>
         <aside className="order-1 space-y-4 lg:order-2">

@@ -4,6 +4,8 @@ import { Button } from '../../components/ui/button.tsx'
 import { useFormat } from '../../lib/format.ts'
 import type { Page, TimelineEvent } from '../../lib/types.ts'
 import { ActivityItem } from '../activities/activity-item.tsx'
+import { type CustomFieldObject, useCustomFields } from '../custom-fields/custom-fields-api.ts'
+import { pickLabel } from '../custom-fields/custom-values.ts'
 import { useSourceLabel } from '../people/source-labels.ts'
 import { Skeleton } from '../shell/route-states.tsx'
 
@@ -11,9 +13,10 @@ import { Skeleton } from '../shell/route-states.tsx'
 // The same events are the audit trail, written by the server with each change.
 type Query = UseInfiniteQueryResult<{ pages: Page<TimelineEvent>[] }>
 
-export function TimelineList({ query }: { query: Query }) {
+/** `object`: whose timeline, so a change of a custom field shows the field's label. */
+export function TimelineList({ query, object }: { query: Query; object?: CustomFieldObject }) {
   const fmt = useFormat()
-  const fieldName = useFieldName()
+  const fieldName = useFieldName(object)
   if (query.isPending) return <Skeleton rows={3} />
   const events = query.data?.pages.flatMap((p) => p.data) ?? []
   if (!events.length) {
@@ -137,8 +140,11 @@ function EventText({ event }: { event: TimelineEvent }) {
   }
 }
 
-function useFieldName() {
-  const { t } = useLingui()
+function useFieldName(object?: CustomFieldObject) {
+  const { t, i18n } = useLingui()
+  // Archived fields too: their old changes stay on the timeline.
+  const custom = useCustomFields(object ?? 'person', true)
+  const active = useCustomFields(object ?? 'person')
   const names: Record<string, string> = {
     firstName: t`First name`,
     lastName: t`Last name`,
@@ -175,5 +181,12 @@ function useFieldName() {
     assignee: t`Assigned to`,
     done: t`Done`,
   }
-  return (field: string) => names[field] ?? field
+  return (field: string) => {
+    if (object && field.startsWith('custom.')) {
+      const key = field.slice('custom.'.length)
+      const def = [...(active.data ?? []), ...(custom.data ?? [])].find((f) => f.key === key)
+      if (def) return pickLabel(def.labels, i18n.locale).text
+    }
+    return names[field] ?? field
+  }
 }
