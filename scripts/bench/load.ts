@@ -79,7 +79,7 @@ export type LoadInput = {
 }
 
 /** Small tables the analytics read, filled after the big ones (not dropped or re-indexed). */
-const ANALYTICS_TABLES = ['exchange_rates', 'sales_targets']
+const ANALYTICS_TABLES = ['exchange_rates', 'sales_targets', 'activity_daily']
 
 /** Fills the workspace; returns the timed steps. The tables must be empty. */
 export async function loadData(exec: Exec, input: LoadInput): Promise<Step[]> {
@@ -118,6 +118,17 @@ export async function loadData(exec: Exec, input: LoadInput): Promise<Step[]> {
   }
   await timed(steps, 'foreign keys (validated)', async () => {
     for (const c of s.foreignKeys) await exec(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`)
+  })
+  // The per-day activity rollup the activities chart and reports read, recounted in one
+  // set-based statement as rebuildActivityDaily (features/analytics/activity-daily.ts) does.
+  await timed(steps, 'activity_daily rollup', async () => {
+    await exec(`delete from activity_daily where workspace_id = ${lit(ws)}`)
+    await exec(`insert into activity_daily (workspace_id, day, type, owner_id, n)
+      select a.workspace_id, (a.occurred_at at time zone w.time_zone)::date, a.type,
+        coalesce(a.assignee_id, a.created_by, ''), count(*)::int
+      from activities a join workspaces w on w.id = a.workspace_id
+      where a.workspace_id = ${lit(ws)} and a.deleted_at is null
+      group by 1, 2, 3, 4`)
   })
   await timed(steps, 'vacuum analyze', () =>
     exec(`vacuum analyze ${[...BULK_TABLES, ...ANALYTICS_TABLES].join(', ')}`),

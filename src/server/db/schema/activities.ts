@@ -83,9 +83,10 @@ export const activities = pgTable(
     index('activities_open_tasks_idx')
       .on(t.workspaceId, t.assigneeId, t.dueAt, t.id)
       .where(sql`${t.type} = 'task' and ${t.doneAt} is null and ${t.deletedAt} is null`),
-    // Dashboard activities chart (features/analytics), read index-only (why not rollups:
-    // see deals.ts): activities of a period by type and owner (assignee, else creator).
-    // Overdue tasks read activities_open_tasks_idx above.
+    // Activity reports the daily rollup cannot answer (owner, assignee or creator filters),
+    // read index-only: activities of a period by type and owner (assignee, else creator).
+    // The dashboard chart reads activity_daily (analytics.ts); overdue tasks read
+    // activities_open_tasks_idx above.
     index('activities_analytics_occurred_idx')
       .on(t.workspaceId, t.occurredAt, t.type, t.assigneeId, t.createdBy)
       .where(sql`${t.deletedAt} is null`),

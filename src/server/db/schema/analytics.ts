@@ -20,7 +20,8 @@ import { workspaces } from './workspaces.ts'
 
 // Analytics: saved reports, the reports each user pinned to their dashboard, monthly
 // sales targets and the exchange rates used to add money of different currencies.
-// Figures themselves are computed from the records (indexes, no rollup tables).
+// Figures are computed from the records over covering indexes, except activities per
+// day (activity_daily below): a year of a busy workspace is a million index entries.
 
 /** A saved report: what the report builder shows, as its definition (see reports.schema.ts). */
 export const reports = pgTable(
@@ -102,4 +103,26 @@ export const exchangeRates = pgTable(
     primaryKey({ columns: [t.workspaceId, t.currency] }),
     check('exchange_rates_rate_check', sql`${t.rate} > 0`),
   ],
+)
+
+/**
+ * Live activities (deleted_at is null) per day of occurred_at in the WORKSPACE time zone,
+ * type and owner (coalesce(assignee_id, created_by, ''): the dashboard's activity owner).
+ * Kept exact by the services that write activities, in the same transaction
+ * (features/analytics/activity-daily.ts; no triggers); rebuilt when the time zone changes.
+ * The activities chart and day/week/month reports by type read it: ~365 × types × owners
+ * rows a year instead of every activity.
+ */
+export const activityDaily = pgTable(
+  'activity_daily',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    type: text('type').notNull(),
+    ownerId: text('owner_id').notNull().default(''),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.type, t.ownerId] })],
 )

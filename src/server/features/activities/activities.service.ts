@@ -5,6 +5,7 @@ import type { activities } from '../../db/schema/index.ts'
 import type { Ctx } from '../../http/context.ts'
 import { AppError, type FieldError, invalid, notFound, preconditionFailed } from '../../http/errors.ts'
 import { assertCan, assertMember } from '../../http/permissions.ts'
+import { adjustActivityDaily } from '../analytics/activity-daily.ts'
 import { findDealRow } from '../deals/deals.queries.ts'
 import { assertLinks } from '../deals/deals.rules.ts'
 import { countList, listPlan } from '../filters/list-where.ts'
@@ -95,6 +96,7 @@ export async function createActivity(
       createdBy: ctx.userId,
     })
     if (!row) throw new AppError(409, 'id_taken', 'This id is already in use')
+    await adjustActivityDaily(tx, ctx.workspace, null, row)
     await recordEvent(tx, ctx, {
       subjectType: 'activity',
       subjectId: id,
@@ -168,6 +170,7 @@ export async function updateActivity(
     const before = await one(tx, ctx, current)
     const row = await updateActivityRow(tx, ctx.workspace.id, id, expectedVersion, set)
     if (!row) throw preconditionFailed()
+    await adjustActivityDaily(tx, ctx.workspace, current, row)
     const after = await one(tx, ctx, row)
     const changes = diffFields(flat(before), flat(after), [
       'title',
@@ -277,6 +280,7 @@ async function setDeleted(
       deletedAt: deleted ? new Date() : null,
     })
     if (!row) throw preconditionFailed()
+    await adjustActivityDaily(tx, ctx.workspace, current, row)
     await recordEvent(tx, ctx, {
       subjectType: 'activity',
       subjectId: id,

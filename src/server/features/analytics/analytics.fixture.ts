@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import { expect } from 'vitest'
 import { addMember, as, signUp, type TestApp, type User } from '../../test/harness.ts'
+import { rebuildActivityDaily } from './activity-daily.ts'
 import { dayIn } from './period.ts'
 
 // A small fixed dataset for the dashboard and forecast tests, written with direct SQL so
@@ -318,4 +319,6 @@ export async function insertActivity(
     values (${f.a.workspaceId}, ${uuidv7()}, ${v.type}, ${f.person}, ${at(v.occurredAt)},
       ${v.dueAt ? at(v.dueAt) : null}, ${v.assignee ?? null}, ${v.done ? at(v.occurredAt) : null}, ${v.createdBy},
       ${at(v.occurredAt)}, ${at(v.occurredAt)}, ${v.deleted ? at(v.occurredAt) : null})`)
+  // Direct SQL bypasses the service: recount the rollup the activities chart reads.
+  await rebuildActivityDaily(t.database.db, f.a.workspaceId)
 }

@@ -46,13 +46,15 @@ import {
 //                                      won by month, forecast "won"
 //   deals_analytics_open_idx           open pipeline, weighted forecast, funnel (pipeline
 //                                      prefix), deals by owner, forecast "open"
-//   activities_analytics_occurred_idx  activities chart
+//   activity_daily (a maintained rollup) activities chart, activity count reports by day/type
 //   activities_open_tasks_idx          overdueTasks (it was there for "my tasks")
-// Indexes rather than rollup tables: figures are exact the moment a record changes, and no
-// write path (services, imports, bulk jobs, offline replays) has a rollup to keep in step.
-// The cost is reading one index range per widget: at 1M people / 300k deals / 3M
-// activities a month reads ~30k–180k small index entries. Long periods of activities read
-// more (a year ≈ 1M entries); a daily rollup is the next step if that ever matters.
+// Indexes rather than rollup tables where they suffice: figures are exact the moment a
+// record changes and no write path (services, imports, bulk jobs, offline replays) has a
+// rollup to keep in step; at 1M people / 300k deals a period reads ~30k–180k small index
+// entries. Activities are the exception: 3M rows, ~1M a year, too many to count per
+// request, so activity_daily (activity-daily.ts) is kept in step by the activities service,
+// with one writer path (create / update / delete / restore) and a rebuild for seeding and
+// time zone changes.
 
 type Part = {
   k: 'people' | 'created' | 'won' | 'lost' | 'open' | 'overdue'

@@ -3,6 +3,7 @@ import { activities } from '../../db/schema/index.ts'
 import { dayBounds } from '../activities/activities.queries.ts'
 import { activityLabel } from '../activities/activities.service.ts'
 import { safeTimeZone } from '../activities/tasks.service.ts'
+import { rebuildActivityDaily } from '../analytics/activity-daily.ts'
 import { DAY } from './random.ts'
 import { MEETING_TITLES, NOTES, TASK_TITLES } from './seed-data.ts'
 import {
@@ -135,5 +136,7 @@ export async function seedActivities(
     })
   }
   await insertAll(tx, activities, rows)
+  // Batch inserts bypass the service: count the workspace's activities per day at once.
+  await rebuildActivityDaily(tx, s.workspaceId)
   return { activities: rows.length, openTasks: OPEN_TASKS }
 }

@@ -195,6 +195,33 @@ export async function compileReport(ctx: Ctx, def: ReportDefinition): Promise<Co
   return { where, dims, measure }
 }
 
+// ---- output order and key format (shared by run.service.ts and run.rollup.ts) ------------
+
+/** A report shows at most this many groups (and says `truncated` beyond). */
+export const MAX_GROUPS = 500
+
+/** Group keys as the Dataset shows them; a bucket is keyed by its first day. */
+export const KEY_FORMAT: Record<ReportBucket, string> = {
+  day: 'YYYY-MM-DD',
+  week: 'YYYY-MM-DD', // the Monday that starts it
+  month: 'YYYY-MM',
+  quarter: 'YYYY-"Q"Q',
+  year: 'YYYY',
+}
+
+/** Date buckets ascending, then the larger value first, then the other keys ascending. */
+export function orderBy(dims: Dim[], p: string): SQL {
+  const parts: string[] = []
+  dims.forEach((d, i) => {
+    if (d.bucket) parts.push(`${p}k${i} asc nulls last`)
+  })
+  parts.push(`${p}value desc nulls last`)
+  dims.forEach((d, i) => {
+    if (!d.bucket) parts.push(`${p}k${i} asc nulls last`)
+  })
+  return sql.raw(parts.join(', '))
+}
+
 // ---- labels ----------------------------------------------------------------------------
 
 const named = (table: SQL, scoped = true) => ({ table, scoped, name: (l: string) => sql.raw(`${l}.name`) })

@@ -9,7 +9,16 @@ import { TABLES } from '../filters/fields.ts'
 import type { FilterCondition } from '../filters/filter.schema.ts'
 import { CURRENCIES } from '../workspaces/regions.ts'
 import type { ReportBucket, ReportDefinition } from './reports.schema.ts'
-import { type Compiled, compileReport, type Dim, labelJoin } from './run.compile.ts'
+import {
+  type Compiled,
+  compileReport,
+  type Dim,
+  KEY_FORMAT,
+  labelJoin,
+  MAX_GROUPS,
+  orderBy,
+} from './run.compile.ts'
+import { rollupQuery } from './run.rollup.ts'
 
 // Running a report: ONE aggregate statement over the object's table.
 //
@@ -35,16 +44,7 @@ import { type Compiled, compileReport, type Dim, labelJoin } from './run.compile
 // order). Currencies without a rate add nothing to any value: a grouping set by that
 // currency, in the same statement, sums them for `notConverted`.
 
-export const MAX_GROUPS = 500
 const MAX_CURRENCY_ROWS = CURRENCIES.length + 2
-
-const KEY_FORMAT: Record<ReportBucket, string> = {
-  day: 'YYYY-MM-DD',
-  week: 'YYYY-MM-DD', // the Monday that starts it
-  month: 'YYYY-MM',
-  quarter: 'YYYY-"Q"Q',
-  year: 'YYYY',
-}
 
 type Row = {
   main: boolean
@@ -60,18 +60,6 @@ async function rateFactors(ctx: Ctx): Promise<{ currency: string; factor: number
     currency,
     factor: rate * 10 ** (currencyDigits(base) - currencyDigits(currency)),
   }))
-}
-
-function orderBy(dims: Dim[], p: string): SQL {
-  const parts: string[] = []
-  dims.forEach((d, i) => {
-    if (d.bucket) parts.push(`${p}k${i} asc nulls last`)
-  })
-  parts.push(`${p}value desc nulls last`)
-  dims.forEach((d, i) => {
-    if (!d.bucket) parts.push(`${p}k${i} asc nulls last`)
-  })
-  return sql.raw(parts.join(', '))
 }
 
 async function buildQuery(ctx: Ctx, object: ReportDefinition['object'], c: Compiled): Promise<SQL> {
@@ -202,7 +190,8 @@ function drillCondition(d: Dim, key: string | null): FilterCondition {
 export async function runReport(ctx: Ctx, def: ReportDefinition): Promise<Dataset> {
   assertCan(ctx, 'read')
   const compiled = await compileReport(ctx, def)
-  const query = await buildQuery(ctx, def.object, compiled)
+  // Activity counts by day/week/month and type read the per-day rollup (run.rollup.ts).
+  const query = rollupQuery(ctx, def, compiled) ?? (await buildQuery(ctx, def.object, compiled))
   const rows = await ctx.db.transaction(async (tx) => {
     // For this statement only. The planner cannot estimate how many groups a bucketed
     // date makes (it assumes one per distinct timestamp, i.e. per row), so it would sort

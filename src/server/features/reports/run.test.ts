@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMember, as, createTestApp, signUp, type TestApp, type User } from '../../test/harness.ts'
+import { rebuildActivityDaily } from '../analytics/activity-daily.ts'
 import type { Dataset } from '../analytics/dataset.schema.ts'
 
 // Report figures on a small fixed dataset, checked against hand-computed values.
@@ -91,6 +92,7 @@ beforeAll(async () => {
     await exec(sql`insert into activities (workspace_id, id, type, person_id, occurred_at, created_by)
       values (${owner.workspaceId}, ${uuidv7()}, ${type}, ${p.P1}, ${at}::timestamptz, ${owner.userId})`)
   }
+  await rebuildActivityDaily(t.database.db, owner.workspaceId)
   // Another workspace's deal never counts.
   const stranger = await signUp(t.app)
   await as(t.app, stranger).post('/api/v1/deals', { title: 'Theirs', amountMinor: 999999, currency: 'ETB' })

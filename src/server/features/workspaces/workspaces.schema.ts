@@ -9,8 +9,26 @@ export const workspaceSettingsInput = z.object({
   calendar: z.enum(CALENDARS),
 })
 
+// A zone Intl knows (e.g. Africa/Addis_Ababa): periods, buckets and the activity rollup
+// are computed in it, so an unknown name would break them.
+const ianaTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone })
+        return true
+      } catch {
+        return false
+      }
+    },
+    { message: 'Unknown time zone' },
+  )
+
 export const workspaceUpdateInput = workspaceSettingsInput
-  .extend({ currency: z.enum(CURRENCIES), timeZone: z.string().min(1).max(64) })
+  .extend({ currency: z.enum(CURRENCIES), timeZone: ianaTimeZone })
   .partial()
   .strict()
 

@@ -6,6 +6,7 @@ import { memberships, sessions, users, workspaces } from '../../db/schema/index.
 import type { Ctx } from '../../http/context.ts'
 import { forbidden, invalid, notFound, preconditionFailed } from '../../http/errors.ts'
 import { assertCan, canAssignRole } from '../../http/permissions.ts'
+import { rebuildActivityDaily } from '../analytics/activity-daily.ts'
 import { defaultPipeline } from '../deals/default-pipeline.ts'
 import { insertPipeline } from '../deals/pipelines.service.ts'
 import { COUNTRIES, type Locale, type Role } from './regions.ts'
@@ -86,13 +87,22 @@ export async function updateWorkspace(
   input: z.infer<typeof workspaceUpdateInput>,
 ): Promise<WorkspaceRow> {
   assertCan(ctx, 'manage')
-  const [row] = await ctx.db
-    .update(workspaces)
-    .set({ ...input, version: sql`${workspaces.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(workspaces.id, ctx.workspace.id), eq(workspaces.version, expectedVersion)))
-    .returning()
-  if (!row) throw preconditionFailed()
-  return row
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ timeZone: workspaces.timeZone })
+      .from(workspaces)
+      .where(eq(workspaces.id, ctx.workspace.id))
+      .for('update')
+    const [row] = await tx
+      .update(workspaces)
+      .set({ ...input, version: sql`${workspaces.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(workspaces.id, ctx.workspace.id), eq(workspaces.version, expectedVersion)))
+      .returning()
+    if (!row) throw preconditionFailed()
+    // Activities per day are days of the workspace zone: recount them in the new one.
+    if (before && row.timeZone !== before.timeZone) await rebuildActivityDaily(tx, row.id)
+    return row
+  })
 }
 
 export async function getMembers(ctx: Ctx) {
