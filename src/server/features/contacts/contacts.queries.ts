@@ -58,10 +58,8 @@ export async function loadContacts(db: DbOrTx, owner: ContactOwner, workspaceId:
   const emails = new Map<string, EmailValue[]>()
   if (!ids.length) return { phones, emails }
   const t = TABLES[owner]
-  const idList = sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )
+  // One array parameter, not 50: cheaper to build and the same statement text every page.
+  const idList = sql`${sql.param(ids)}::uuid[]`
   // Phones and emails in one statement (one round trip per list page, not two).
   const rows = await queryRows<{
     owner: string
@@ -71,10 +69,10 @@ export async function loadContacts(db: DbOrTx, owner: ContactOwner, workspaceId:
   }>(
     db,
     sql`select ${t.key} as owner, 'phone' as kind, e164 as value, label, position from ${t.phones}
-        where workspace_id = ${workspaceId} and ${t.key} in (${idList})
+        where workspace_id = ${workspaceId} and ${t.key} = any(${idList})
       union all
       select ${t.key}, 'email', email, label, position from ${t.emails}
-        where workspace_id = ${workspaceId} and ${t.key} in (${idList})
+        where workspace_id = ${workspaceId} and ${t.key} = any(${idList})
       order by kind, position`,
   )
   for (const { owner: o, kind, value, label } of rows) {

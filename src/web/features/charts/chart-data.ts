@@ -38,7 +38,9 @@ export function toChartData(
       seriesIndex.set(serKey, s)
       series.push(s)
     }
-    s.values[c] = (s.values[c] ?? 0) + (row.value ?? 0)
+    // A group whose every value is null (money without a rate) stays a gap, not a 0.
+    const before = s.values[c]
+    s.values[c] = row.value === null ? (before ?? null) : (before ?? 0) + row.value
     s.rows[c] = row
   }
   for (const s of series) {
