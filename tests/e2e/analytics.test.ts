@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  catalog,
   DESKTOP,
   expectAccessible,
   launchBrowser,
@@ -72,19 +72,6 @@ async function setLocale(context: BrowserContext, locale: 'en' | 'am' | 'sw') {
     data: { locale },
   })
   expect(res.status()).toBe(200)
-}
-
-/** English → Swahili/Amharic as the app says it, from the catalogs the lead translates. */
-function catalog(locale: 'am' | 'sw') {
-  const po = readFileSync(`src/web/i18n/locales/${locale}/messages.po`, 'utf8')
-  const map = new Map<string, string>()
-  for (const m of po.matchAll(/msgid "((?:[^"\\]|\\.)*)"\nmsgstr "((?:[^"\\]|\\.)*)"/g))
-    map.set(m[1] as string, m[2] as string)
-  return (english: string) => {
-    const found = map.get(english)
-    if (!found) throw new Error(`no ${locale} translation for "${english}"`)
-    return found
-  }
 }
 
 /** A chart card: a <section> named by its heading. */

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -98,4 +98,17 @@ const shotsDir = path.resolve('docs/screenshots')
 export async function screenshot(page: Page, name: string, fullPage = false) {
   mkdirSync(shotsDir, { recursive: true })
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage })
+}
+
+/** English → Swahili/Amharic as the app says it, from the catalogs the lead translates. */
+export function catalog(locale: 'am' | 'sw') {
+  const po = readFileSync(`src/web/i18n/locales/${locale}/messages.po`, 'utf8')
+  const map = new Map<string, string>()
+  for (const m of po.matchAll(/msgid "((?:[^"\\]|\\.)*)"\nmsgstr "((?:[^"\\]|\\.)*)"/g))
+    map.set(m[1] as string, m[2] as string)
+  return (english: string) => {
+    const found = map.get(english)
+    if (!found) throw new Error(`no ${locale} translation for "${english}"`)
+    return found
+  }
 }

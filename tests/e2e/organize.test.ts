@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  catalog,
   DESKTOP,
   expectAccessible,
   launchBrowser,
@@ -32,19 +33,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-/** English → Swahili/Amharic as the app says it, from the catalogs the lead translates. */
-function catalog(locale: 'am' | 'sw') {
-  const po = readFileSync(`src/web/i18n/locales/${locale}/messages.po`, 'utf8')
-  const map = new Map<string, string>()
-  for (const m of po.matchAll(/msgid "((?:[^"\\]|\\.)*)"\nmsgstr "((?:[^"\\]|\\.)*)"/g))
-    map.set(m[1] as string, m[2] as string)
-  return (english: string) => {
-    const found = map.get(english)
-    if (!found) throw new Error(`no ${locale} translation for "${english}"`)
-    return found
-  }
-}
 
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang)
 async function switchLanguage(page: Page, locale: 'en' | 'am' | 'sw') {

@@ -1,116 +1,34 @@
 import { Trans, useLingui } from '@lingui/react/macro'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { Button } from '../../components/ui/button.tsx'
-import { Dialog } from '../../components/ui/dialog.tsx'
-import { TextField } from '../../components/ui/field.tsx'
-import { errorCode, fromProblem, useErrorText } from '../../lib/errors.ts'
+import { NameSharingDialog } from '../../components/ui/name-sharing-dialog.tsx'
+import { errorCode } from '../../lib/errors.ts'
 
-// The name-and-sharing form of a view, for "Save view" (a new one) and "Rename".
-export function ViewNameDialog({
-  open,
-  title,
-  initialName,
-  initialShared,
-  canShare,
-  onSave,
-  onClose,
-}: {
+type Props = {
   open: boolean
   title: string
   initialName: string
   initialShared: boolean
-  /** Shared views need a role that may write; others keep personal views only. */
   canShare: boolean
   onSave: (name: string, shared: boolean) => Promise<void>
   onClose: () => void
-}) {
+}
+
+// The name-and-sharing form of a view, for "Save view" (a new one) and "Rename".
+export function ViewNameDialog(props: Props) {
   const { t } = useLingui()
-  const errorText = useErrorText()
-  const shareId = useId()
-  const [name, setName] = useState(initialName)
-  const [shared, setShared] = useState(initialShared)
-  const [nameError, setNameError] = useState<string>()
-  const [formError, setFormError] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  // Filled in when the dialog opens; later changes of the view do not overwrite typing.
-  const wasOpen = useRef(false)
-  useEffect(() => {
-    if (open && !wasOpen.current) {
-      setName(initialName)
-      setShared(initialShared)
-      setNameError(undefined)
-      setFormError(undefined)
-    }
-    wasOpen.current = open
-  }, [open, initialName, initialShared])
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    if (!name.trim()) return setNameError(errorText('required'))
-    setBusy(true)
-    setNameError(undefined)
-    setFormError(undefined)
-    try {
-      await onSave(name.trim(), canShare && shared)
-    } catch (err) {
-      const fields = fromProblem(err)
-      const code = errorCode(err)
-      if (fields.name) setNameError(errorText(fields.name))
-      else if (code === 'version_mismatch')
-        setFormError(
-          t`Someone else changed this view in the meantime. Its newest version is loaded: save again to apply yours.`,
-        )
-      else setFormError(errorText(code))
-    } finally {
-      setBusy(false)
-    }
-  }
-
   return (
-    <Dialog open={open} title={title} onClose={onClose}>
-      <form onSubmit={submit} noValidate className="space-y-4">
-        {formError && (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-            {formError}
-          </p>
-        )}
-        <TextField
-          label={t`View name`}
-          value={name}
-          maxLength={100}
-          error={nameError}
-          placeholder={t`For example: My open deals in Nairobi`}
-          onChange={(e) => setName(e.target.value)}
-        />
-        {canShare && (
-          <div className="flex items-start gap-3">
-            <input
-              id={shareId}
-              type="checkbox"
-              checked={shared}
-              onChange={(e) => setShared(e.target.checked)}
-              aria-describedby={`${shareId}-hint`}
-              className="mt-1 size-5 accent-teal-700"
-            />
-            <div>
-              <label htmlFor={shareId} className="font-medium text-slate-900">
-                <Trans>Share with the workspace</Trans>
-              </label>
-              <p id={`${shareId}-hint`} className="text-sm text-slate-600">
-                <Trans>Everyone in the workspace sees shared views. Personal views are yours only.</Trans>
-              </p>
-            </div>
-          </div>
-        )}
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit" disabled={busy}>
-            <Trans>Save view</Trans>
-          </Button>
-          <Button variant="secondary" onClick={onClose}>
-            <Trans>Cancel</Trans>
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <NameSharingDialog
+      {...props}
+      texts={{
+        nameLabel: t`View name`,
+        placeholder: t`For example: My open deals in Nairobi`,
+        shareHint: <Trans>Everyone in the workspace sees shared views. Personal views are yours only.</Trans>,
+        save: <Trans>Save view</Trans>,
+      }}
+      onError={(err) =>
+        errorCode(err) === 'version_mismatch'
+          ? t`Someone else changed this view in the meantime. Its newest version is loaded: save again to apply yours.`
+          : undefined
+      }
+    />
   )
 }
