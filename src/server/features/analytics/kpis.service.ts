@@ -5,7 +5,7 @@ import type { Ctx } from '../../http/context.ts'
 import { assertCan } from '../../http/permissions.ts'
 import { mergeNotConverted } from './convert.ts'
 import type { DashboardQuery, Kpi, KpisOutput } from './dashboard.schema.ts'
-import { type NotConverted, sumMoney, toBase } from './money.ts'
+import { hasRate, type NotConverted, sumMoney } from './money.ts'
 import {
   between,
   dealDrill,
@@ -149,7 +149,7 @@ function buildKpis(s: Scope, parts: Part[]): Kpi[] {
     return closed ? w / closed : null
   }
   const avgSize = (cur: boolean) => {
-    const convertible = won(cur).filter((r) => toBase(0, r.currency ?? '', s.rates, s.currency) !== null)
+    const convertible = won(cur).filter((r) => hasRate(r.currency ?? '', s.rates, s.currency))
     const n = count(convertible)
     return n ? Math.round(money(convertible).amountMinor / n) : null
   }

@@ -29,6 +29,10 @@ export function toBase(amountMinor: number, currency: string, rates: Rates, base
   return Math.round(major * rate * 10 ** currencyDigits(base))
 }
 
+/** Whether money in `currency` can be converted to `base`. */
+export const hasRate = (currency: string, rates: Rates, base: string) =>
+  currency === base || rates.has(currency)
+
 export type NotConverted = { currency: string; amountMinor: number }
 
 /** Adds per-currency sums: the converted total plus, per currency, what had no rate. */

@@ -99,16 +99,6 @@ function resolveCompanies(drafts: PersonDraft[], found: Map<string, string>, log
   return { byDraft, created }
 }
 
-/**
- * The town and source a row brings (rows.ts reads them from the "city" and "source"
- * columns; `personSourceOf` keeps only known sources). Read loosely: a draft without
- * them brings neither.
- */
-const extras = (d: PersonDraft) => {
-  const x = d as PersonDraft & { city?: string | null; source?: string | null }
-  return { city: x.city ?? null, source: x.source ?? null }
-}
-
 const fullName = (d: { firstName: string; lastName: string }) => `${d.firstName} ${d.lastName}`.trim()
 
 /** search_text exactly as contacts.rules searchText() writes it, from the phone parse already made. */
@@ -140,8 +130,8 @@ export async function writePeopleBatch(
     f: d.firstName,
     l: d.lastName,
     j: d.jobTitle,
-    so: extras(d).source,
-    ci: extras(d).city,
+    so: d.source,
+    ci: d.city,
     o: d.ownerId ?? ctx.userId,
     c: companies.byDraft.get(d) ?? null,
     s: fullName(d).toLowerCase(),
@@ -229,8 +219,8 @@ function mergePerson(
     firstName: d.firstName,
     lastName: d.lastName || before.lastName,
     jobTitle: d.jobTitle ?? before.jobTitle,
-    source: extras(d).source ?? before.source ?? null,
-    city: extras(d).city ?? before.city ?? null,
+    source: d.source ?? before.source ?? null,
+    city: d.city ?? before.city ?? null,
     companyId: companyId ?? before.companyId,
     ownerId: d.ownerId ?? before.ownerId,
     tagIds: [...new Set([...before.tagIds, ...tagIds])],

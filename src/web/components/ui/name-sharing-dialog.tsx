@@ -17,6 +17,18 @@ export type NameSharingTexts = {
  * (list views, reports). `onSave` throws the API error; `onError` may turn it into a
  * message for the form (a stale version, say) or 'close'; else the code's own text shows.
  */
+/** What the caller of a view's or a report's dialog passes; texts and errors are theirs. */
+export type NameSharingProps = {
+  open: boolean
+  title: string
+  initialName: string
+  initialShared: boolean
+  /** Shared items need a role that may write; others keep personal ones only. */
+  canShare: boolean
+  onSave: (name: string, shared: boolean) => Promise<void>
+  onClose: () => void
+}
+
 export function NameSharingDialog({
   open,
   title,
@@ -27,17 +39,9 @@ export function NameSharingDialog({
   onSave,
   onError,
   onClose,
-}: {
-  open: boolean
-  title: string
+}: NameSharingProps & {
   texts: NameSharingTexts
-  initialName: string
-  initialShared: boolean
-  /** Shared items need a role that may write; others keep personal ones only. */
-  canShare: boolean
-  onSave: (name: string, shared: boolean) => Promise<void>
   onError?: (err: unknown) => string | 'close' | undefined
-  onClose: () => void
 }) {
   const { t } = useLingui()
   const errorText = useErrorText()

@@ -1,23 +1,11 @@
 import { Trans, useLingui } from '@lingui/react/macro'
-import { NameSharingDialog } from '../../components/ui/name-sharing-dialog.tsx'
+import { NameSharingDialog, type NameSharingProps } from '../../components/ui/name-sharing-dialog.tsx'
 import { isStatus } from '../../lib/api.ts'
 import { fromProblem } from '../../lib/errors.ts'
 
-type Props = {
-  open: boolean
-  title: string
-  initialName: string
-  initialShared: boolean
-  /** Shared reports need a role that may write; others keep personal reports only. */
-  canShare: boolean
-  /** Throws the API error; a definition error closes the dialog (the builder shows it). */
-  onSave: (name: string, shared: boolean) => Promise<void>
-  onClose: () => void
-}
-
 // Name and sharing of a report: for the first save, "Save as a new report" and renaming.
 // A problem with the definition itself is handed back (it is shown next to its control).
-export function ReportSaveDialog(props: Props) {
+export function ReportSaveDialog(props: NameSharingProps) {
   const { t } = useLingui()
   return (
     <NameSharingDialog

@@ -1,19 +1,9 @@
 import { Trans, useLingui } from '@lingui/react/macro'
-import { NameSharingDialog } from '../../components/ui/name-sharing-dialog.tsx'
+import { NameSharingDialog, type NameSharingProps } from '../../components/ui/name-sharing-dialog.tsx'
 import { errorCode } from '../../lib/errors.ts'
 
-type Props = {
-  open: boolean
-  title: string
-  initialName: string
-  initialShared: boolean
-  canShare: boolean
-  onSave: (name: string, shared: boolean) => Promise<void>
-  onClose: () => void
-}
-
 // The name-and-sharing form of a view, for "Save view" (a new one) and "Rename".
-export function ViewNameDialog(props: Props) {
+export function ViewNameDialog(props: NameSharingProps) {
   const { t } = useLingui()
   return (
     <NameSharingDialog
