@@ -42,7 +42,7 @@ import {
   publicWorkspaceRoutes,
   workspaceRoutes,
 } from './features/workspaces/workspaces.routes.ts'
-import { readSession, requireSession, workspaceScope } from './http/context.ts'
+import { requireSession, sessionReader, workspaceScope } from './http/context.ts'
 import { csrfGuard } from './http/csrf.ts'
 import { problem, registerErrorHandling } from './http/errors.ts'
 
@@ -115,6 +115,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   const { db } = database
   const auth = createAuth(config, db, logger)
   mountBetterAuth(app, auth, db)
+  const readSession = sessionReader(auth, db)
 
   await app.register(
     async (api) => {
@@ -122,7 +123,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       await api.register(publicWorkspaceRoutes(db))
       await api.register(async (signedIn) => {
         signedIn.addHook('preHandler', async (req) => {
-          req.session = await readSession(auth, req)
+          req.session = await readSession(req)
           requireSession(req)
         })
         await signedIn.register(accountRoutes(db))

@@ -1,0 +1,76 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { and, eq, sql } from 'drizzle-orm'
+import { type DbOrTx, qualified } from '../db/client.ts'
+import { memberships, sessions, workspaces } from '../db/schema/index.ts'
+import type { Role } from '../features/workspaces/regions.ts'
+import type { WorkspaceRow } from '../features/workspaces/workspaces.queries.ts'
+
+// The session behind the cookie and the caller's workspace, in ONE statement, on every
+// signed-in request. Going through better-auth's getSession cost a second statement (the
+// membership), WebCrypto and its own plumbing: together more than a list page's own SQL at
+// a million rows (bench/RESULTS.md). better-auth still owns sessions: it signs the cookie,
+// and every session that is expired or due for its daily refresh goes through it
+// (context.ts), so this reader never writes.
+
+/** The cookie's value as better-auth (better-call) writes it: `token.base64(HMAC-SHA256(secret, token))`. */
+export function unsignedToken(cookieHeader: string | undefined, name: string, secret: string): string | null {
+  const raw = cookieValue(cookieHeader, name)
+  if (!raw) return null
+  let value: string
+  try {
+    value = decodeURIComponent(raw)
+  } catch {
+    return null
+  }
+  const dot = value.lastIndexOf('.')
+  if (dot < 1) return null
+  const token = value.slice(0, dot)
+  const given = Buffer.from(value.slice(dot + 1), 'base64')
+  const expected = createHmac('sha256', secret).update(token).digest()
+  return given.length === expected.length && timingSafeEqual(given, expected) ? token : null
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  if (!header) return null
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+  }
+  return null
+}
+
+export type SessionScope = {
+  sessionId: string
+  userId: string
+  expiresAt: Date
+  activeWorkspaceId: string | null
+  /** The session's active workspace if the user is still a member, else their first one. */
+  membership: { workspace: WorkspaceRow; role: Role } | null
+}
+
+// The same choice as findMembership(): the active workspace first, then the oldest membership.
+const chosenWorkspace = sql`(select m.workspace_id from ${memberships} m where m.user_id = ${qualified(sessions.userId)}
+  order by (m.workspace_id::text = ${qualified(sessions.activeWorkspaceId)}) desc, m.created_at asc limit 1)`
+
+export async function selectSessionScope(db: DbOrTx, token: string): Promise<SessionScope | null> {
+  const rows = await db
+    .select({
+      sessionId: sessions.id,
+      userId: sessions.userId,
+      expiresAt: sessions.expiresAt,
+      activeWorkspaceId: sessions.activeWorkspaceId,
+      role: memberships.role,
+      workspace: workspaces,
+    })
+    .from(sessions)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, chosenWorkspace)),
+    )
+    .leftJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(sessions.token, token))
+  const row = rows[0]
+  if (!row) return null
+  const { role, workspace, ...session } = row
+  return { ...session, membership: workspace && role ? { workspace, role: role as Role } : null }
+}
