@@ -123,6 +123,8 @@ export async function openPostgres(adminUrl: string, name: string): Promise<Targ
       direct.release()
       await loader.end()
       await pool.end()
+      // BENCH_KEEP_DB=1 leaves the loaded database for experiments (drop it by hand).
+      if (process.env.BENCH_KEEP_DB === '1') return
       const cleanup = new pg.Client({ connectionString: adminUrl })
       await cleanup.connect()
       await cleanup.query(`drop database if exists ${name} with (force)`)

@@ -1,8 +1,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { type DbOrTx, queryRows } from '../../db/client.ts'
+import { type DbOrTx, qualified, queryRows } from '../../db/client.ts'
 import { allQueries } from '../../db/parallel.ts'
-import { companies } from '../../db/schema/index.ts'
-import { loadContacts } from '../contacts/contacts.queries.ts'
+import { companies, people, users } from '../../db/schema/index.ts'
+import { contactsJson, loadContacts } from '../contacts/contacts.queries.ts'
+import type { EmailValue, PhoneValue } from '../contacts/contacts.rules.ts'
 import { liveCustomKeys, presentCustom } from '../custom-fields/custom-values.ts'
 import type { ListPlan } from '../filters/list-where.ts'
 import { pageOf } from '../filters/sort.ts'
@@ -63,13 +64,22 @@ async function peopleCounts(db: DbOrTx, workspaceId: string, ids: string[]) {
   return new Map(rows.map((r) => [r.company_id, Number(r.n)]))
 }
 
+/** What a company shows besides its own columns: phones, emails, owner name, live people. */
+type CompanyDetails = {
+  phones: PhoneValue[]
+  emails: EmailValue[]
+  owner: string | null
+  peopleCount: number
+}
+export type DetailedCompany = { row: CompanyRow; details: CompanyDetails }
+
 export async function presentCompanies(
   db: DbOrTx,
   workspaceId: string,
   rows: CompanyRow[],
 ): Promise<Company[]> {
   const ids = rows.map((r) => r.id)
-  const [{ phones, emails }, owners, counts, tags, customKeys] = await allQueries(db, [
+  const [{ phones, emails }, owners, counts] = await allQueries(db, [
     () => loadContacts(db, 'company', workspaceId, ids),
     () =>
       ownerNames(
@@ -77,10 +87,35 @@ export async function presentCompanies(
         rows.map((r) => r.ownerId),
       ),
     () => peopleCounts(db, workspaceId, ids),
+  ])
+  const items = rows.map((r) => ({
+    row: r,
+    details: {
+      phones: phones.get(r.id) ?? [],
+      emails: emails.get(r.id) ?? [],
+      owner: r.ownerId ? (owners.get(r.ownerId) ?? null) : null,
+      peopleCount: counts.get(r.id) ?? 0,
+    },
+  }))
+  return presentDetailedCompanies(db, workspaceId, items)
+}
+
+/**
+ * Companies read with their details (a list page from selectCompaniesPage, or
+ * presentCompanies), in the API's shape. Tags and custom field keys are looked up only
+ * when a row has some.
+ */
+export async function presentDetailedCompanies(
+  db: DbOrTx,
+  workspaceId: string,
+  items: DetailedCompany[],
+): Promise<Company[]> {
+  const rows = items.map((i) => i.row)
+  const [tags, customKeys] = await allQueries(db, [
     () => tagsOfRecords(db, workspaceId, rows),
     () => liveCustomKeys(db, workspaceId, 'company', rows),
   ])
-  return rows.map((r) => ({
+  return items.map(({ row: r, details: d }) => ({
     id: r.id,
     name: r.name,
     domain: r.domain,
@@ -89,12 +124,12 @@ export async function presentCompanies(
     city: r.city,
     region: r.region,
     country: r.country,
-    owner: r.ownerId ? { id: r.ownerId, name: owners.get(r.ownerId) ?? '' } : null,
-    phones: phones.get(r.id) ?? [],
-    emails: emails.get(r.id) ?? [],
+    owner: r.ownerId ? { id: r.ownerId, name: d.owner ?? '' } : null,
+    phones: d.phones,
+    emails: d.emails,
     tags: tags.get(r.id) ?? [],
     custom: presentCustom(r.custom, customKeys),
-    peopleCount: counts.get(r.id) ?? 0,
+    peopleCount: d.peopleCount,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -102,15 +137,25 @@ export async function presentCompanies(
   }))
 }
 
-/** One page of the list; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
+// A page's details in its own statement, one small index probe per row and table (as
+// people.queries.ts does); evaluated after ORDER BY … LIMIT, for the page's rows only.
+const companyDetails = (() => {
+  const { phones, emails } = contactsJson('company', companies)
+  return sql<CompanyDetails>`json_build_object('phones', ${phones}, 'emails', ${emails},
+    'owner', (select u.name from ${users} u where u.id = ${qualified(companies.ownerId)}),
+    'peopleCount', (select count(*)::int from ${people} x
+      where x.workspace_id = ${qualified(companies.workspaceId)} and x.company_id = ${qualified(companies.id)} and x.deleted_at is null))`
+})()
+
+/** One page of the list with each company's details; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
 export async function selectCompaniesPage(db: DbOrTx, plan: ListPlan, limit: number) {
   const rows = await db
-    .select({ row: companies, sortKey: plan.key })
+    .select({ row: companies, sortKey: plan.key, details: companyDetails })
     .from(companies)
     .where(plan.where)
     .orderBy(...plan.order)
     .limit(limit + 1)
-  return pageOf(rows, limit)
+  return { items: rows.slice(0, limit), next: pageOf(rows, limit).next }
 }
 
 /** A live company with this domain, for matching on create and import. */

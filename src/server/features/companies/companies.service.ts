@@ -16,6 +16,7 @@ import {
   findCompanyRow,
   insertCompanyRow,
   presentCompanies,
+  presentDetailedCompanies,
   selectCompaniesPage,
   updateCompanyRow,
 } from './companies.queries.ts'
@@ -31,9 +32,9 @@ import type {
 export async function listCompanies(ctx: Ctx, query: CompaniesListQuery) {
   assertCan(ctx, 'read')
   const plan = await listPlan(ctx, 'company', query)
-  const { rows, next } = await selectCompaniesPage(ctx.db, plan, query.limit)
+  const { items, next } = await selectCompaniesPage(ctx.db, plan, query.limit)
   return {
-    data: await presentCompanies(ctx.db, ctx.workspace.id, rows),
+    data: await presentDetailedCompanies(ctx.db, ctx.workspace.id, items),
     nextCursor: next ? encodeListCursor(next) : null,
   }
 }

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
-import { type DbOrTx, queryRows } from '../../db/client.ts'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { type DbOrTx, qualified, queryRows } from '../../db/client.ts'
 import type { EmailValue, PhoneValue } from './contacts.rules.ts'
 
 // Phones and emails live in one table pair per record type (person_phones,
@@ -49,6 +50,22 @@ export async function replaceContacts(
       await db.execute(sql`insert into ${t.emails} (workspace_id, ${t.key}, position, email, label)
         values (${workspaceId}, ${id}, ${position}, ${e.email}, ${e.label})`)
     }
+  }
+}
+
+/**
+ * A record's phones and emails as two JSON arrays, for the select list of a page query
+ * (`record` is the page's table): a list page then needs no second statement for them.
+ */
+export function contactsJson(owner: ContactOwner, record: { workspaceId: AnyPgColumn; id: AnyPgColumn }) {
+  const t = TABLES[owner]
+  const of = (table: SQL) =>
+    sql`from ${table} x where x.workspace_id = ${qualified(record.workspaceId)} and x.${t.key} = ${qualified(record.id)}`
+  return {
+    phones: sql`coalesce((select json_agg(json_build_object('e164', x.e164, 'label', x.label) order by x.position)
+      ${of(t.phones)}), '[]')`,
+    emails: sql`coalesce((select json_agg(json_build_object('email', x.email, 'label', x.label) order by x.position)
+      ${of(t.emails)}), '[]')`,
   }
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, eq, getTableColumns, inArray, isNull, lte, sql } from 'drizzle-orm'
-import type { DbOrTx } from '../../db/client.ts'
+import { and, asc, eq, getTableColumns, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { type DbOrTx, qualified } from '../../db/client.ts'
 import { allQueries } from '../../db/parallel.ts'
-import { deals } from '../../db/schema/index.ts'
+import { companies, deals, people, pipelines, stages, users } from '../../db/schema/index.ts'
 import { refNames } from '../contacts/ref-names.ts'
 import { liveCustomKeys, presentCustom } from '../custom-fields/custom-values.ts'
 import type { ListPlan } from '../filters/list-where.ts'
@@ -47,9 +48,19 @@ export async function updateDealRow(
   return rows[0] ?? null
 }
 
-/** Rows with their pipeline, stage, person, company and owner, in the API's shape. */
+/** What a deal shows besides its own columns: its stage and the names it points at. */
+type DealDetails = {
+  stage: { name: string; kind: StageKind; probability: number } | null
+  pipeline: string | null
+  person: string | null
+  company: string | null
+  owner: string | null
+}
+export type DetailedDeal = { row: DealRow; details: DealDetails }
+
+/** Rows plus their stage, pipeline, person, company and owner, in the API's shape. */
 export async function presentDeals(db: DbOrTx, workspaceId: string, rows: DealRow[]): Promise<Deal[]> {
-  const [stageRows, names, tags, live] = await allQueries(db, [
+  const [stageRows, names] = await allQueries(db, [
     () =>
       findStages(
         db,
@@ -63,51 +74,89 @@ export async function presentDeals(db: DbOrTx, workspaceId: string, rows: DealRo
         company: rows.map((r) => r.companyId),
         user: rows.map((r) => r.ownerId),
       }),
+  ])
+  const name = (map: Map<string, string>, id: string | null) => (id ? (map.get(id) ?? null) : null)
+  const items = rows.map((r) => {
+    const stage = stageRows.get(r.stageId)
+    return {
+      row: r,
+      details: {
+        stage: stage
+          ? { name: stage.name, kind: stage.kind as StageKind, probability: stage.probability }
+          : null,
+        pipeline: name(names.pipeline, r.pipelineId),
+        person: name(names.person, r.personId),
+        company: name(names.company, r.companyId),
+        owner: name(names.user, r.ownerId),
+      },
+    }
+  })
+  return presentDetailedDeals(db, workspaceId, items)
+}
+
+/**
+ * Deals read with their details (a list page from selectDealsPage, or presentDeals), in
+ * the API's shape. Tags and custom field keys are looked up only when a row has some.
+ */
+export async function presentDetailedDeals(
+  db: DbOrTx,
+  workspaceId: string,
+  items: DetailedDeal[],
+): Promise<Deal[]> {
+  const rows = items.map((i) => i.row)
+  const [tags, live] = await allQueries(db, [
     () => tagsOfRecords(db, workspaceId, rows),
     () => liveCustomKeys(db, workspaceId, 'deal', rows),
   ])
-  const { pipeline: pipelineNameMap, person: personNames, company: companyNames, user: owners } = names
-  return rows.map((r) => {
-    const stage = stageRows.get(r.stageId)
-    return {
-      id: r.id,
-      title: r.title,
-      amountMinor: Number(r.amountMinor),
-      currency: r.currency,
-      pipeline: { id: r.pipelineId, name: pipelineNameMap.get(r.pipelineId) ?? '' },
-      stage: {
-        id: r.stageId,
-        name: stage?.name ?? '',
-        kind: (stage?.kind ?? 'open') as StageKind,
-        probability: stage?.probability ?? 0,
-      },
-      person: r.personId ? { id: r.personId, name: personNames.get(r.personId) ?? '' } : null,
-      company: r.companyId ? { id: r.companyId, name: companyNames.get(r.companyId) ?? '' } : null,
-      owner: r.ownerId ? { id: r.ownerId, name: owners.get(r.ownerId) ?? '' } : null,
-      expectedCloseDate: r.expectedCloseDate,
-      status: r.status as DealStatus,
-      lostReason: r.lostReason,
-      closedAt: r.closedAt?.toISOString() ?? null,
-      rank: r.rank,
-      tags: tags.get(r.id) ?? [],
-      custom: presentCustom(r.custom, live),
-      version: r.version,
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-      deletedAt: r.deletedAt?.toISOString() ?? null,
-    }
-  })
+  return items.map(({ row: r, details: d }) => ({
+    id: r.id,
+    title: r.title,
+    amountMinor: Number(r.amountMinor),
+    currency: r.currency,
+    pipeline: { id: r.pipelineId, name: d.pipeline ?? '' },
+    stage: {
+      id: r.stageId,
+      name: d.stage?.name ?? '',
+      kind: d.stage?.kind ?? 'open',
+      probability: d.stage?.probability ?? 0,
+    },
+    person: r.personId ? { id: r.personId, name: d.person ?? '' } : null,
+    company: r.companyId ? { id: r.companyId, name: d.company ?? '' } : null,
+    owner: r.ownerId ? { id: r.ownerId, name: d.owner ?? '' } : null,
+    expectedCloseDate: r.expectedCloseDate,
+    status: r.status as DealStatus,
+    lostReason: r.lostReason,
+    closedAt: r.closedAt?.toISOString() ?? null,
+    rank: r.rank,
+    tags: tags.get(r.id) ?? [],
+    custom: presentCustom(r.custom, live),
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    deletedAt: r.deletedAt?.toISOString() ?? null,
+  }))
 }
 
-/** One page of the list; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
+// A page's details in its own statement, one small index probe per row and table (as
+// people.queries.ts does); evaluated after ORDER BY … LIMIT, for the page's rows only.
+const inWorkspace = (table: SQL, id: AnyPgColumn, column: SQL) =>
+  sql`(select ${column} from ${table} x where x.workspace_id = ${qualified(deals.workspaceId)} and x.id = ${qualified(id)})`
+const dealDetails = sql<DealDetails>`json_build_object(
+  'stage', ${inWorkspace(sql`${stages}`, deals.stageId, sql`json_build_object('name', x.name, 'kind', x.kind, 'probability', x.probability)`)},
+  'pipeline', ${inWorkspace(sql`${pipelines}`, deals.pipelineId, sql`x.name`)},
+  'person', ${inWorkspace(sql`${people}`, deals.personId, sql`trim(x.first_name || ' ' || x.last_name)`)},
+  'company', ${inWorkspace(sql`${companies}`, deals.companyId, sql`x.name`)},
+  'owner', (select u.name from ${users} u where u.id = ${qualified(deals.ownerId)}))`
+
+/** One page of the list with each deal's details; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
 export async function selectDealsPage(db: DbOrTx, plan: ListPlan, limit: number) {
   const rows = await db
-    .select({ row: deals, sortKey: plan.key })
+    .select({ row: deals, sortKey: plan.key, details: dealDetails })
     .from(deals)
     .where(plan.where)
     .orderBy(...plan.order)
     .limit(limit + 1)
-  return pageOf(rows, limit)
+  return { items: rows.slice(0, limit), next: pageOf(rows, limit).next }
 }
 
 const onBoard = (workspaceId: string) =>

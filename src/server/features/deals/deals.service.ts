@@ -14,6 +14,7 @@ import {
   findDealRow,
   insertDealRow,
   presentDeals,
+  presentDetailedDeals,
   selectDealsPage,
   updateDealRow,
 } from './deals.queries.ts'
@@ -28,9 +29,9 @@ import { findPipeline } from './pipelines.queries.ts'
 export async function listDeals(ctx: Ctx, query: DealsListQuery) {
   assertCan(ctx, 'read')
   const plan = await listPlan(ctx, 'deal', query)
-  const { rows, next } = await selectDealsPage(ctx.db, plan, query.limit)
+  const { items, next } = await selectDealsPage(ctx.db, plan, query.limit)
   return {
-    data: await presentDeals(ctx.db, ctx.workspace.id, rows),
+    data: await presentDetailedDeals(ctx.db, ctx.workspace.id, items),
     nextCursor: next ? encodeListCursor(next) : null,
   }
 }

@@ -15,6 +15,7 @@ import {
   findPersonRow,
   insertPersonRow,
   type PersonRow,
+  presentDetailedPeople,
   presentPeople,
   selectPeoplePage,
   updatePersonRow,
@@ -28,9 +29,9 @@ import type { PeopleListQuery, Person, PersonCreateInput, PersonUpdateInput } fr
 export async function listPeople(ctx: Ctx, query: PeopleListQuery) {
   assertCan(ctx, 'read')
   const plan = await listPlan(ctx, 'person', query)
-  const { rows, next } = await selectPeoplePage(ctx.db, plan, query.limit)
+  const { items, next } = await selectPeoplePage(ctx.db, plan, query.limit)
   return {
-    data: await presentPeople(ctx.db, ctx.workspace.id, rows),
+    data: await presentDetailedPeople(ctx.db, ctx.workspace.id, items),
     nextCursor: next ? encodeListCursor(next) : null,
   }
 }
