@@ -10,7 +10,9 @@ import { useFormat } from '../lib/format.ts'
 
 // Every note, call, meeting and task of the workspace in one list: quick buttons for the
 // type and "assigned to me", and the full filter panel (assignee, done, due date …).
-// A row leads to the deal, person or company the activity is about.
+// A row leads to the deal, person or company the activity is about. Rows can be selected
+// for bulk actions (assign tasks, mark them done, delete); the trash view is where
+// deleted activities are restored, as on the other lists.
 const TYPES: ActivityType[] = ['note', 'call', 'meeting', 'task']
 
 export function ActivitiesListPage() {
@@ -25,7 +27,6 @@ export function ActivitiesListPage() {
       search={{ label: t`Search activities`, placeholder: t`Search titles and notes` }}
       defaultColumns={['type', 'title', 'person', 'dueAt', 'done', 'occurredAt']}
       defaultSort="-occurredAt"
-      trash={false}
       quick={(filters, setFilters) => <QuickFilters filters={filters} onChange={setFilters} />}
       card={(row) => <ActivityCard activity={row as Activity} />}
       empty={

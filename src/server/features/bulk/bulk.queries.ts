@@ -3,13 +3,19 @@ import { uuidv7 } from 'uuidv7'
 import { type DbOrTx, queryRows } from '../../db/client.ts'
 import { timelineEvents } from '../../db/schema/index.ts'
 import type { Ctx } from '../../http/context.ts'
+import { activityLabel } from '../activities/activities.service.ts'
 import type { TimelineLinks } from '../timeline/timeline.service.ts'
 import type { BulkObject } from './bulk.schema.ts'
 
-// SQL of bulk actions. People, companies and deals share the columns a bulk action
-// touches (owner_id, tag_ids, deleted_at, version, updated_at), so one statement serves
-// the three tables. Every statement is scoped by workspace_id.
-export const TABLE: Record<BulkObject, string> = { person: 'people', company: 'companies', deal: 'deals' }
+// SQL of bulk actions. The four tables share deleted_at, version and updated_at (people,
+// companies and deals also owner_id and tag_ids), so one statement serves them all.
+// Every statement is scoped by workspace_id.
+export const TABLE: Record<BulkObject, string> = {
+  person: 'people',
+  company: 'companies',
+  deal: 'deals',
+  activity: 'activities',
+}
 
 /** A PostgreSQL uuid[] as one parameter (the ids are validated uuids, from zod or the database). */
 export const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`
@@ -30,19 +36,45 @@ export type BulkRow = {
   lostReason: string | null
   closedAt: string | null
   pipelineLive: boolean
+  // activities only (ownerId is the assignee; personId and companyId are filled in from
+  // the deal and the person, as the activity's timeline events carry them)
+  dealId: string | null
+  type: string
+  title: string | null
+  body: string | null
+  occurredAt: string
+  createdBy: string | null
+  done: boolean
 }
 
-const LABEL: Record<BulkObject, SQL> = {
-  person: sql`trim(t.first_name || ' ' || t.last_name)`,
-  company: sql`t.name`,
-  deal: sql`t.title`,
-}
+const iso = (column: string) =>
+  sql.raw(`to_char(t.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)
 
-const DEAL_COLUMNS = sql`, t.person_id as "personId", t.company_id as "companyId",
+const DEAL_COLUMNS = sql`t.person_id as "personId", t.company_id as "companyId",
   t.pipeline_id as "pipelineId", t.stage_id as "stageId", t.status, t.lost_reason as "lostReason",
-  to_char(t.closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "closedAt",
+  ${iso('closed_at')} as "closedAt",
   exists(select 1 from pipelines p where p.workspace_id = t.workspace_id and p.id = t.pipeline_id
          and p.deleted_at is null) as "pipelineLive"`
+
+// The label is made in lockBatch from the title and body. The links as activities.service's
+// timelineLinks() fills them in: the deal's person and company, else the person's company.
+const ACTIVITY_COLUMNS = sql`'' as label, t.assignee_id as "ownerId", '[]'::jsonb as "tagIds",
+  t.type, t.title, t.body, t.created_by as "createdBy", t.done_at is not null as done,
+  ${iso('occurred_at')} as "occurredAt", t.deal_id as "dealId",
+  coalesce(t.person_id, (select d.person_id from deals d
+    where d.workspace_id = t.workspace_id and d.id = t.deal_id)) as "personId",
+  coalesce(t.company_id,
+    (select d.company_id from deals d where d.workspace_id = t.workspace_id and d.id = t.deal_id),
+    (select p.company_id from people p where p.workspace_id = t.workspace_id and p.id = t.person_id)
+  ) as "companyId"`
+
+const COLUMNS: Record<BulkObject, SQL> = {
+  person: sql`trim(t.first_name || ' ' || t.last_name) as label, t.owner_id as "ownerId",
+    to_jsonb(t.tag_ids) as "tagIds"`,
+  company: sql`t.name as label, t.owner_id as "ownerId", to_jsonb(t.tag_ids) as "tagIds"`,
+  deal: sql`t.title as label, t.owner_id as "ownerId", to_jsonb(t.tag_ids) as "tagIds", ${DEAL_COLUMNS}`,
+  activity: ACTIVITY_COLUMNS,
+}
 
 /**
  * The next batch of the selection after `after` in id order, locked for the change.
@@ -60,8 +92,7 @@ export async function lockBatch(
   const table = sql.identifier(TABLE[object])
   const rows = await queryRows<BulkRow>(
     tx,
-    sql`select t.id, ${LABEL[object]} as label, t.owner_id as "ownerId", to_jsonb(t.tag_ids) as "tagIds",
-          t.deleted_at is not null as deleted ${object === 'deal' ? DEAL_COLUMNS : sql``}
+    sql`select t.id, t.deleted_at is not null as deleted, ${COLUMNS[object]}
         from ${table} t
         where (t.workspace_id, t.id) in (
           select workspace_id, id from ${table}
@@ -73,7 +104,12 @@ export async function lockBatch(
         order by t.id
         for update of t`,
   )
-  return rows.map((r) => ({ ...r, pipelineLive: r.pipelineLive ?? true }))
+  return rows.map((r) => ({
+    ...r,
+    // An activity's label is the one its single edits write (title, else the note's first line).
+    label: object === 'activity' ? activityLabel(r) : r.label,
+    pipelineLive: r.pipelineLive ?? true,
+  }))
 }
 
 /** How many records the selection holds, counting at most `cap` (null: all of them). */
@@ -160,14 +196,16 @@ export async function insertEvents(tx: DbOrTx, ctx: Ctx, object: BulkObject, eve
     personId: e.links.personId ?? null,
     companyId: e.links.companyId ?? null,
     dealId: e.links.dealId ?? null,
+    // An activity's events name it, as recordEvent's activityId does for single edits.
+    activityId: object === 'activity' ? e.subjectId : null,
     changes: e.changes?.length ? e.changes : null,
   }))
   await tx.execute(
     sql`insert into ${timelineEvents} (workspace_id, id, actor_id, subject_type, subject_id, kind, label,
-          person_id, company_id, deal_id, changes)
+          person_id, company_id, deal_id, activity_id, changes)
         select ${ctx.workspace.id}, v.id, ${ctx.userId}, ${object}, v."subjectId", v.kind, v.label,
-          v."personId", v."companyId", v."dealId", v.changes
+          v."personId", v."companyId", v."dealId", v."activityId", v.changes
         from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, "subjectId" uuid, kind text,
-          label text, "personId" uuid, "companyId" uuid, "dealId" uuid, changes jsonb)`,
+          label text, "personId" uuid, "companyId" uuid, "dealId" uuid, "activityId" uuid, changes jsonb)`,
   )
 }

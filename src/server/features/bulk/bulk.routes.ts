@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { requireCtx } from '../../http/context.ts'
 import { problemSchema } from '../../http/errors.ts'
-import { bulkDoneOutput, bulkInput, bulkQueuedOutput, dealsBulkInput } from './bulk.schema.ts'
+import {
+  activitiesBulkInput,
+  bulkDoneOutput,
+  bulkInput,
+  bulkQueuedOutput,
+  dealsBulkInput,
+} from './bulk.schema.ts'
 import { runBulk } from './bulk.service.ts'
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema }
@@ -57,6 +63,24 @@ export const bulkRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const result = await runBulk(requireCtx(req), 'deal', req.body)
+      return 'jobId' in result ? reply.status(202).send(result) : result
+    },
+  )
+  app.post(
+    '/activities/bulk',
+    {
+      schema: {
+        tags: ['Activities'],
+        summary: 'Change many activities at once',
+        description:
+          `${description} \`assign\` and \`setDone\` change tasks only: the notes, calls and meetings ` +
+          'selected are counted in `skipped` (and in the job’s `result.skipped`) and left as they are.',
+        body: activitiesBulkInput,
+        response,
+      },
+    },
+    async (req, reply) => {
+      const result = await runBulk(requireCtx(req), 'activity', req.body)
       return 'jobId' in result ? reply.status(202).send(result) : result
     },
   )

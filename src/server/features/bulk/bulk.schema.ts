@@ -1,11 +1,11 @@
 import * as z from 'zod'
 import { filterList } from '../filters/filter.schema.ts'
 
-// Bulk actions on people, companies and deals (`POST /{people|companies|deals}/bulk`).
-// A selection is either explicit ids (what the user ticked) or "everything the list
-// shows" (the list's search, filters and trash switch). Pure schema module: the web app
-// may import it.
-export const BULK_OBJECTS = ['person', 'company', 'deal'] as const
+// Bulk actions on people, companies, deals and activities
+// (`POST /{people|companies|deals|activities}/bulk`). A selection is either explicit ids
+// (what the user ticked) or "everything the list shows" (the list's search, filters and
+// trash switch). Pure schema module: the web app may import it.
+export const BULK_OBJECTS = ['person', 'company', 'deal', 'activity'] as const
 export type BulkObject = (typeof BULK_OBJECTS)[number]
 
 /** At most this many records are changed inside the request; more become a job. */
@@ -27,13 +27,26 @@ const allDealsSelection = z.object({ ...allFields, pipelineId: z.uuid().optional
 
 const ownerId = z.string().min(1).max(64).nullable().describe('A member of the workspace, or null for none')
 
+const deleteAction = z.object({ type: z.literal('delete') }).strict()
+const restoreAction = z.object({ type: z.literal('restore') }).strict()
+
 const commonActions = [
   z.object({ type: z.literal('assignOwner'), ownerId }).strict(),
   z.object({ type: z.literal('addTag'), tagId: z.uuid() }).strict(),
   z.object({ type: z.literal('removeTag'), tagId: z.uuid() }).strict(),
-  z.object({ type: z.literal('delete') }).strict(),
-  z.object({ type: z.literal('restore') }).strict(),
+  deleteAction,
+  restoreAction,
 ] as const
+
+// Activities have no owner and no tags: only tasks have an assignee and can be done, so
+// these two change the selection's tasks and skip its notes, calls and meetings.
+const assign = z
+  .object({
+    type: z.literal('assign'),
+    assigneeId: z.string().min(1).max(64).describe('A member of the workspace (tasks only)'),
+  })
+  .strict()
+const setDone = z.object({ type: z.literal('setDone'), done: z.boolean().describe('Tasks only') }).strict()
 
 const moveStage = z
   .object({
@@ -49,7 +62,8 @@ const moveStage = z
   })
   .strict()
 
-export const bulkAction = z.discriminatedUnion('type', [...commonActions, moveStage])
+/** Every action of every object: the job's payload (each route accepts its object's own). */
+export const bulkAction = z.discriminatedUnion('type', [...commonActions, moveStage, assign, setDone])
 
 export const bulkInput = z
   .object({
@@ -60,17 +74,47 @@ export const bulkInput = z
   .meta({ id: 'BulkInput' })
 
 export const dealsBulkInput = z
-  .object({ selection: z.union([idsSelection, allDealsSelection]), action: bulkAction })
+  .object({
+    selection: z.union([idsSelection, allDealsSelection]),
+    action: z.discriminatedUnion('type', [...commonActions, moveStage]),
+  })
   .strict()
   .meta({ id: 'DealsBulkInput' })
 
+export const activitiesBulkInput = z
+  .object({
+    selection: z.union([idsSelection, allSelection]),
+    action: z.discriminatedUnion('type', [assign, setDone, deleteAction, restoreAction]),
+  })
+  .strict()
+  .meta({ id: 'ActivitiesBulkInput' })
+
+/** The job's payload: any object's selection and action. */
+export const bulkJobPayload = z
+  .object({
+    object: z.enum(BULK_OBJECTS),
+    selection: z.union([idsSelection, allDealsSelection]),
+    action: bulkAction,
+  })
+  .strict()
+
 export const bulkDoneOutput = z
-  .object({ done: z.number().int(), total: z.number().int() })
+  .object({
+    done: z.number().int(),
+    total: z.number().int(),
+    skipped: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        'Activities only: selected records the action does not apply to (not tasks), left as they are',
+      ),
+  })
   .describe('Done in the request')
 export const bulkQueuedOutput = z
   .object({ jobId: z.uuid() })
   .describe('Queued: follow it at GET /jobs/{jobId}')
 
 export type BulkAction = z.infer<typeof bulkAction>
-export type BulkSelection = z.infer<typeof dealsBulkInput>['selection']
-export type BulkInput = z.infer<typeof dealsBulkInput>
+export type BulkSelection = z.infer<typeof bulkJobPayload>['selection']
+export type BulkInput = { selection: BulkSelection; action: BulkAction }

@@ -1,5 +1,4 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm'
-import * as z from 'zod'
 import type { DbOrTx } from '../../db/client.ts'
 import { stages, tags } from '../../db/schema/index.ts'
 import type { Ctx } from '../../http/context.ts'
@@ -14,6 +13,7 @@ import { enqueueJob, type JobRun, registerJobKind } from '../jobs/jobs.ts'
 import { ownerNames } from '../people/people.queries.ts'
 import { tagsOfRecords } from '../tags/tags.queries.ts'
 import { diffFields } from '../timeline/timeline.service.ts'
+import { changeActivities, changesActivity, skipsActivity } from './bulk.activities.ts'
 import {
   type BulkEvent,
   type BulkRow,
@@ -24,11 +24,10 @@ import {
   updateDealsFrom,
 } from './bulk.queries.ts'
 import {
-  BULK_OBJECTS,
   type BulkAction,
   type BulkInput,
   type BulkObject,
-  dealsBulkInput,
+  bulkJobPayload,
   INLINE_LIMIT,
 } from './bulk.schema.ts'
 import { selectionScope } from './bulk.selection.ts'
@@ -38,6 +37,8 @@ import { selectionScope } from './bulk.selection.ts'
 // becomes a 'bulk' job that walks the selection in id order, one transaction per batch,
 // with its position (the last id) checkpointed in that transaction, so a restarted job
 // continues exactly after the last committed batch and changes no record twice.
+// Activities: assign and done change tasks only; the other activities selected are
+// walked and counted as `skipped` (in the answer and in the job's result).
 
 export const BATCH_SIZE = 500
 
@@ -45,11 +46,12 @@ type Plan = {
   object: BulkObject
   action: BulkAction
   scope: SQL
+  /** The new owner's (or activity assignee's) name, for the timeline. */
   ownerName: string | null
   stage: { id: string; name: string; kind: StageKind; pipelineId: string } | null
 }
 
-export type BulkResult = { done: number; total: number } | { jobId: string }
+export type BulkResult = { done: number; total: number; skipped?: number } | { jobId: string }
 
 export async function runBulk(ctx: Ctx, object: BulkObject, input: BulkInput): Promise<BulkResult> {
   assertCan(ctx, 'write')
@@ -57,7 +59,8 @@ export async function runBulk(ctx: Ctx, object: BulkObject, input: BulkInput): P
   const found = await countSelection(ctx.db, ctx.workspace.id, object, plan.scope, INLINE_LIMIT + 1)
   if (found <= INLINE_LIMIT) {
     const batch = await ctx.db.transaction((tx) => applyBatch(tx, ctx, plan, null))
-    return { done: batch.count, total: batch.count }
+    const answer = { done: batch.count, total: batch.count }
+    return object === 'activity' ? { ...answer, skipped: batch.skipped } : answer
   }
   // Explicit ids are few (≤ 1000): count them now. A whole list is counted by the job.
   const total =
@@ -68,18 +71,31 @@ export async function runBulk(ctx: Ctx, object: BulkObject, input: BulkInput): P
   return { jobId: job.id }
 }
 
+const ACTIONS: Record<BulkObject, BulkAction['type'][]> = {
+  person: ['assignOwner', 'addTag', 'removeTag', 'delete', 'restore'],
+  company: ['assignOwner', 'addTag', 'removeTag', 'delete', 'restore'],
+  deal: ['assignOwner', 'addTag', 'removeTag', 'delete', 'restore', 'moveStage'],
+  activity: ['assign', 'setDone', 'delete', 'restore'],
+}
+
 /** Checks the role and the action's target (owner, tag, stage) and builds the selection's condition. */
 async function preparePlan(ctx: Ctx, object: BulkObject, input: BulkInput): Promise<Plan> {
   const { action } = input
+  // The routes' schemas already refuse these; a job's payload is checked again here.
+  if (!ACTIONS[object].includes(action.type)) {
+    throw invalid([{ field: 'action.type', code: 'invalid', message: `Not an action on ${object} records` }])
+  }
   let ownerName: string | null = null
   let stage: Plan['stage'] = null
-  if (action.type === 'assignOwner') {
+  if (action.type === 'assign') {
+    await assertMember(ctx, action.assigneeId, 'action.assigneeId')
+    ownerName = (await ownerNames(ctx.db, [action.assigneeId])).get(action.assigneeId) ?? ''
+  } else if (action.type === 'assignOwner') {
     await assertMember(ctx, action.ownerId, 'action.ownerId')
     if (action.ownerId) ownerName = (await ownerNames(ctx.db, [action.ownerId])).get(action.ownerId) ?? ''
   } else if (action.type === 'addTag' || action.type === 'removeTag') {
     if (!(await tagExists(ctx.db, ctx, action.tagId, false))) throw noSuchTag()
   } else if (action.type === 'moveStage') {
-    if (object !== 'deal') throw invalid([{ field: 'action.type', code: 'invalid', message: 'Deals only' }])
     const row = (await findStages(ctx.db, ctx.workspace.id, [action.stageId])).get(action.stageId)
     const pipeline =
       row && !row.deletedAt ? await findPipeline(ctx.db, ctx.workspace.id, row.pipelineId) : null
@@ -137,12 +153,19 @@ async function applyBatch(tx: DbOrTx, ctx: Ctx, plan: Plan, after: string | null
     if (!locked.length) throw noSuchStage()
   }
   const rows = await lockBatch(tx, ctx.workspace.id, plan.object, plan.scope, after, BATCH_SIZE)
+  if (plan.object === 'activity') {
+    const changing = rows.filter((r) => changesActivity(action, r))
+    const events = await changeActivities(tx, ctx, action, plan.ownerName, changing)
+    await insertEvents(tx, ctx, plan.object, events)
+    const skipped = rows.filter((r) => skipsActivity(action, r)).length
+    return { count: rows.length, last: rows.at(-1)?.id ?? null, changed: changing.length, skipped }
+  }
   const changing = rows.filter((r) => changes(plan, r))
   await insertEvents(tx, ctx, plan.object, await change(tx, ctx, plan, changing))
-  return { count: rows.length, last: rows.at(-1)?.id ?? null, changed: changing.length }
+  return { count: rows.length, last: rows.at(-1)?.id ?? null, changed: changing.length, skipped: 0 }
 }
 
-/** Whether the action changes this record; trashed records are only restored. */
+/** Whether the action changes this person, company or deal; trashed records are only restored. */
 function changes(plan: Plan, r: BulkRow): boolean {
   const a = plan.action
   switch (a.type) {
@@ -159,6 +182,8 @@ function changes(plan: Plan, r: BulkRow): boolean {
       return !r.deleted && r.tagIds.includes(a.tagId)
     case 'moveStage':
       return !r.deleted && r.pipelineId === plan.stage!.pipelineId && r.stageId !== a.stageId
+    default:
+      return false
   }
 }
 
@@ -244,6 +269,8 @@ async function change(tx: DbOrTx, ctx: Ctx, plan: Plan, rows: BulkRow[]): Promis
       return rows.map((r) => event(r, 'restored'))
     case 'moveStage':
       return moveDeals(tx, ctx, plan.stage!, action.lostReason, rows, event)
+    default:
+      return []
   }
 }
 
@@ -291,38 +318,42 @@ async function moveDeals(
   return events
 }
 
-// The job: payload = { object, selection, action }; state = { after, changed }.
-const jobPayload = dealsBulkInput.safeExtend({ object: z.enum(BULK_OBJECTS) })
+// The job: payload = { object, selection, action }; state = { after, changed, skipped }.
 
 /** The 'bulk' job: walks the selection batch by batch from the checkpointed id. */
 export async function bulkJob(run: JobRun) {
-  const { object, ...input } = jobPayload.parse(run.job.payload)
+  const { object, ...input } = bulkJobPayload.parse(run.job.payload)
   const { ctx } = run
   assertCan(ctx, 'write')
   const plan = await preparePlan(ctx, object, input)
-  const state = run.job.state as { after?: string | null; changed?: number }
+  const state = run.job.state as { after?: string | null; changed?: number; skipped?: number }
   let after = state.after ?? null
   let changed = state.changed ?? 0
+  let skipped = state.skipped ?? 0
   let done = run.job.done
   const total = run.job.total ?? (await countSelection(ctx.db, ctx.workspace.id, object, plan.scope, null))
+  // Activities report what they skipped (not tasks); the other objects skip nothing.
+  const result = () => (object === 'activity' ? { changed, skipped } : { changed })
   for (;;) {
-    if (await run.cancelled()) return { changed, cancelled: true }
+    if (await run.cancelled()) return { ...result(), cancelled: true }
     const batch = await run.db.transaction(async (tx) => {
       const b = await applyBatch(tx, ctx, plan, after)
       if (b.count) {
-        await run.checkpoint(tx, { after: b.last, changed: changed + b.changed }, done + b.count, total)
+        const next = { after: b.last, changed: changed + b.changed, skipped: skipped + b.skipped }
+        await run.checkpoint(tx, next, done + b.count, total)
       }
       return b
     })
     if (!batch.count) break
     after = batch.last
     changed += batch.changed
+    skipped += batch.skipped
     done += batch.count
   }
   // Records that left the selection meanwhile (deleted by someone, say) were not found:
   // the job ends at 100 % of what it found.
-  if (done !== total) await run.checkpoint(run.db, { after, changed }, done, done)
-  return { changed }
+  if (done !== total) await run.checkpoint(run.db, { after, changed, skipped }, done, done)
+  return result()
 }
 
 registerJobKind('bulk', bulkJob)

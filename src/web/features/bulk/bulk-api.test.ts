@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bulkSelection, collectionOf } from './bulk-api.ts'
+import { bulkSelection, collectionOf, skippedOf } from './bulk-api.ts'
 
 describe('bulkSelection', () => {
   const params = {
@@ -29,6 +29,17 @@ describe('bulkSelection', () => {
   it('keeps the pipeline for deals only', () => {
     expect(bulkSelection('deal', { all: true }, params)).toMatchObject({ pipelineId: params.pipelineId })
     expect(bulkSelection('company', { all: true }, params)).not.toHaveProperty('pipelineId')
+    expect(bulkSelection('activity', { all: true }, params)).not.toHaveProperty('pipelineId')
+  })
+
+  it('sends an activity list as it shows: search, filters and trash', () => {
+    const filters = [{ field: 'type', op: 'eq' as const, value: 'task' }]
+    expect(bulkSelection('activity', { all: true }, { q: 'quote', filters, trashed: true })).toEqual({
+      all: true,
+      q: 'quote',
+      filters,
+      trashed: true,
+    })
   })
 })
 
@@ -37,5 +48,16 @@ describe('collectionOf', () => {
     expect(collectionOf('person')).toBe('people')
     expect(collectionOf('company')).toBe('companies')
     expect(collectionOf('deal')).toBe('deals')
+    expect(collectionOf('activity')).toBe('activities')
+  })
+})
+
+describe('skippedOf', () => {
+  it('reads what a finished job skipped, 0 when it says nothing usable', () => {
+    expect(skippedOf({ changed: 3, skipped: 2 })).toBe(2)
+    expect(skippedOf({ changed: 3 })).toBe(0)
+    expect(skippedOf({ skipped: '2' })).toBe(0)
+    expect(skippedOf(null)).toBe(0)
+    expect(skippedOf(undefined)).toBe(0)
   })
 })

@@ -3,18 +3,31 @@ import { api } from '../../lib/api.ts'
 import type { Collection } from '../../lib/records.ts'
 import type { FilterCondition, Selection } from '../lists/list-state.ts'
 
-// One bulk action on the people, companies or deals a list has selected. Small selections
-// are done in the request (200); large ones become a background job (202) to follow.
+// One bulk action on the people, companies, deals or activities a list has selected. Small
+// selections are done in the request (200); large ones become a background job (202) to follow.
 export type { BulkAction }
-export type BulkObject = 'person' | 'company' | 'deal'
+export type BulkObject = 'person' | 'company' | 'deal' | 'activity'
 export type BulkParams = { q?: string; filters: FilterCondition[]; trashed?: boolean; pipelineId?: string }
-export type BulkResult = { done: number; total: number } | { jobId: string }
+/** `skipped` (activities): selected notes, calls and meetings that assign and done leave alone. */
+export type BulkResult = { done: number; total: number; skipped?: number } | { jobId: string }
 
 /** The server accepts at most this many ids; beyond it, "select all that match" is the way. */
 export const MAX_IDS = 1000
 
-export const collectionOf = (object: BulkObject): Collection =>
-  object === 'person' ? 'people' : object === 'company' ? 'companies' : 'deals'
+const COLLECTIONS: Record<BulkObject, Collection> = {
+  person: 'people',
+  company: 'companies',
+  deal: 'deals',
+  activity: 'activities',
+}
+
+export const collectionOf = (object: BulkObject): Collection => COLLECTIONS[object]
+
+/** How many records a finished bulk job skipped (its result's `skipped`; 0 when absent). */
+export function skippedOf(result: Record<string, unknown> | null | undefined): number {
+  const skipped = result?.skipped
+  return typeof skipped === 'number' && Number.isFinite(skipped) && skipped > 0 ? skipped : 0
+}
 
 /**
  * The selection as the bulk endpoint takes it: the ticked ids, or "all" with the list's

@@ -1,7 +1,17 @@
-import { plural } from '@lingui/core/macro'
 import { Trans, useLingui } from '@lingui/react/macro'
 import { useQueryClient } from '@tanstack/react-query'
-import { ArrowRightLeft, RotateCcw, Tag, TagsIcon, Trash2, UserRound, X } from 'lucide-react'
+import {
+  ArrowRightLeft,
+  Circle,
+  CircleCheck,
+  RotateCcw,
+  Tag,
+  TagsIcon,
+  Trash2,
+  UserRound,
+  UserRoundCheck,
+  X,
+} from 'lucide-react'
 import { type ReactNode, useEffect, useState } from 'react'
 import { Button, PHONE_ICON } from '../../components/ui/button.tsx'
 import { ConfirmDialog } from '../../components/ui/dialog.tsx'
@@ -11,6 +21,7 @@ import { errorCode, useErrorText } from '../../lib/errors.ts'
 import { useFormat } from '../../lib/format.ts'
 import { useDesktop } from '../../lib/media.ts'
 import { canWrite, useSignedIn } from '../../lib/session.ts'
+import { refreshActivityViews } from '../activities/tasks-api.ts'
 import { JobProgress } from '../jobs/job-progress.tsx'
 import { isJobActive, useJob } from '../jobs/use-job.ts'
 import type { Selection } from '../lists/list-state.ts'
@@ -22,23 +33,27 @@ import {
   collectionOf,
   MAX_IDS,
   runBulk,
+  skippedOf,
 } from './bulk-api.ts'
-import { OwnerDialog, StageDialog, TagDialog } from './bulk-dialogs.tsx'
+import { AssigneeDialog, OwnerDialog, StageDialog, TagDialog } from './bulk-dialogs.tsx'
+import { useCountText, useTaskTexts } from './bulk-texts.ts'
 
 // The bar that appears while rows of a list are selected: "12 people selected" and what
 // can be done to all of them at once. Up to 200 records change in the request; more run
 // as a background job whose progress shows in the bar until it is done.
+// Activities have no owner and no tags: their tasks are assigned and marked done or not
+// done (the notes, calls and meetings selected are skipped, and the toast says how many).
 type Pending = {
   action: BulkAction
   /** What the progress bar says while the job runs. */
   working: string
-  /** The toast when it is done, given how many records it went through. */
-  done: (n: number) => string
+  /** The toast when it is done, given how many records it went through and skipped. */
+  done: (n: number, skipped: number) => string
 }
-type Asking = 'owner' | 'addTag' | 'removeTag' | 'stage' | 'delete'
+type Asking = 'owner' | 'addTag' | 'removeTag' | 'stage' | 'assign' | 'delete'
 
 export function BulkBar(props: {
-  object: 'person' | 'company' | 'deal'
+  object: BulkObject
   selection: Selection
   selectedCount: number
   params: { q?: string; filters: BulkParams['filters']; trashed?: boolean; pipelineId?: string }
@@ -52,6 +67,7 @@ export function BulkBar(props: {
   const desktop = useDesktop()
   const { role } = useSignedIn()
   const count = useCountText(object)
+  const taskText = useTaskTexts(count)
   const [asking, setAsking] = useState<Asking>()
   const [busy, setBusy] = useState(false)
   const [job, setJob] = useState<{ id: string; pending: Pending }>()
@@ -59,7 +75,11 @@ export function BulkBar(props: {
   const what = count(selectedCount)
   const collection = collectionOf(object)
 
-  const refreshLists = () => qc.invalidateQueries({ queryKey: [collection] })
+  // Activities also show in the task lists, the badge and the timelines.
+  const refreshLists = async () => {
+    await qc.invalidateQueries({ queryKey: [collection] })
+    if (object === 'activity') await refreshActivityViews(qc)
+  }
 
   // A background job has ended: say how it went, refresh the lists, clear the selection.
   // (Runs after every render; the checks make it act once per job.)
@@ -69,7 +89,7 @@ export function BulkBar(props: {
     setJob(undefined)
     const doneText = fmt.number(state.done)
     const totalText = fmt.number(state.total ?? state.done)
-    if (state.status === 'done') toast(job.pending.done(state.done))
+    if (state.status === 'done') toast(job.pending.done(state.done, skippedOf(state.result)))
     else if (state.status === 'cancelled') toast(t`Stopped after ${doneText} of ${totalText}.`)
     else toast(t`Something went wrong after ${doneText} of ${totalText}. The rest was not changed.`)
     void refreshLists().then(onClear)
@@ -86,7 +106,7 @@ export function BulkBar(props: {
       setAsking(undefined)
       if ('jobId' in result) return setJob({ id: result.jobId, pending })
       await refreshLists()
-      toast(pending.done(result.done), undo ? { label: t`Undo`, run: undo } : undefined)
+      toast(pending.done(result.done, result.skipped ?? 0), undo ? { label: t`Undo`, run: undo } : undefined)
       onClear()
     } catch (err) {
       toast(errorText(errorCode(err)) ?? '')
@@ -129,6 +149,37 @@ export function BulkBar(props: {
           done: (n) => t`${count(n)} restored`,
         }),
     })
+  } else if (canWrite(role) && object === 'activity') {
+    actions.push(
+      {
+        key: 'assign',
+        label: t`Assign tasks`,
+        icon: <UserRoundCheck aria-hidden className="size-4" />,
+        run: () => setAsking('assign'),
+      },
+      {
+        key: 'done',
+        label: t`Mark done`,
+        icon: <CircleCheck aria-hidden className="size-4" />,
+        run: () =>
+          void submit({
+            action: { type: 'setDone', done: true },
+            working: t`Marking the tasks done…`,
+            done: taskText.markedDone,
+          }),
+      },
+      {
+        key: 'notDone',
+        label: t`Mark not done`,
+        icon: <Circle aria-hidden className="size-4" />,
+        run: () =>
+          void submit({
+            action: { type: 'setDone', done: false },
+            working: t`Marking the tasks not done…`,
+            done: taskText.markedNotDone,
+          }),
+      },
+    )
   } else if (canWrite(role)) {
     actions.push(
       {
@@ -157,6 +208,8 @@ export function BulkBar(props: {
         icon: <ArrowRightLeft aria-hidden className="size-4" />,
         run: () => setAsking('stage'),
       })
+  }
+  if (canWrite(role) && !params.trashed)
     actions.push({
       key: 'delete',
       label: t`Delete`,
@@ -164,7 +217,6 @@ export function BulkBar(props: {
       danger: true,
       run: () => setAsking('delete'),
     })
-  }
 
   const close = () => setAsking(undefined)
   return (
@@ -253,6 +305,21 @@ export function BulkBar(props: {
           }}
         />
       )}
+      {object === 'activity' && (
+        <AssigneeDialog
+          open={asking === 'assign'}
+          what={what}
+          busy={busy}
+          onClose={close}
+          onSubmit={(assignee) =>
+            void submit({
+              action: { type: 'assign', assigneeId: assignee.id },
+              working: t`Assigning the tasks…`,
+              done: (n, skipped) => taskText.assigned(n, skipped, assignee.name),
+            })
+          }
+        />
+      )}
       <ConfirmDialog
         open={asking === 'delete'}
         title={t`Move ${what} to the trash?`}
@@ -293,19 +360,4 @@ function Bar({ label, children }: { label: string; children: ReactNode }) {
       {children}
     </section>
   )
-}
-
-/** "1 person", "1,200 people": the number through Intl, the noun in the user's language. */
-function useCountText(object: BulkObject) {
-  const { t } = useLingui()
-  return (n: number) => {
-    switch (object) {
-      case 'person':
-        return t({ message: plural(n, { one: '# person', other: '# people' }) })
-      case 'company':
-        return t({ message: plural(n, { one: '# company', other: '# companies' }) })
-      case 'deal':
-        return t({ message: plural(n, { one: '# deal', other: '# deals' }) })
-    }
-  }
 }

@@ -9,8 +9,8 @@ import { useMembers } from '../people/people-api.ts'
 import { TagPicker } from '../tags/tag-picker.tsx'
 import type { RecordTag } from '../tags/tags-api.ts'
 
-// The questions a bulk action asks before it runs: which owner, which tag, which stage.
-// Each is a small modal form; `what` names the selection ("12 people").
+// The questions a bulk action asks before it runs: which owner, which tag, which stage,
+// which assignee. Each is a small modal form; `what` names the selection ("12 people").
 
 function DialogForm({
   open,
@@ -81,6 +81,63 @@ export function OwnerDialog({
     >
       <SelectField label={t`Owner`} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
         <option value="">{t`No owner`}</option>
+        {members.data?.map((m) => (
+          <option key={m.userId} value={m.userId}>
+            {m.name}
+          </option>
+        ))}
+      </SelectField>
+    </DialogForm>
+  )
+}
+
+/** Activities: a member for the selected tasks (a task always has one, so no "none"). */
+export function AssigneeDialog({
+  open,
+  what,
+  busy,
+  onClose,
+  onSubmit,
+}: {
+  open: boolean
+  what: string
+  busy: boolean
+  onClose: () => void
+  onSubmit: (assignee: { id: string; name: string }) => void
+}) {
+  const { t } = useLingui()
+  const errorText = useErrorText()
+  const members = useMembers()
+  const [assigneeId, setAssigneeId] = useState('')
+  const [error, setError] = useState<string>()
+  useEffect(() => {
+    if (!open) return
+    setAssigneeId('')
+    setError(undefined)
+  }, [open])
+  const member = members.data?.find((m) => m.userId === assigneeId)
+  return (
+    <DialogForm
+      open={open}
+      title={t`Assign the tasks among ${what}`}
+      submitLabel={<Trans>Assign</Trans>}
+      busy={busy}
+      onClose={onClose}
+      onSubmit={() =>
+        member ? onSubmit({ id: member.userId, name: member.name }) : setError(errorText('required'))
+      }
+    >
+      <SelectField
+        label={t`Assigned to`}
+        value={assigneeId}
+        error={error}
+        hint={t`Only tasks have an assignee: notes, calls and meetings stay as they are.`}
+        onChange={(e) => {
+          setAssigneeId(e.target.value)
+          setError(undefined)
+        }}
+      >
+        <option value="">{t`Choose a member`}</option>
         {members.data?.map((m) => (
           <option key={m.userId} value={m.userId}>
             {m.name}

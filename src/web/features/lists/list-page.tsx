@@ -100,8 +100,8 @@ export function ListPage(props: ListPageProps) {
     requestAnimationFrame(() => filterButton.current?.focus())
   }
 
-  const bulkObject = object === 'activity' ? null : object
-  const selectable = Boolean(bulkObject) && canWrite(role)
+  // Every list has bulk actions (activities: assign tasks, mark done, delete, restore).
+  const selectable = canWrite(role)
   const picked = useSelection(JSON.stringify(params))
   const loadedIds = data.map((r) => r.id)
   const loadedState = picked.loadedState(loadedIds)
@@ -172,9 +172,9 @@ export function ListPage(props: ListPageProps) {
         onEdit={() => setFiltersOpen(true)}
       />
 
-      {bulkObject && selectedCount > 0 && (
+      {selectable && selectedCount > 0 && (
         <BulkBar
-          object={bulkObject}
+          object={object}
           selection={picked.selection}
           selectedCount={selectedCount}
           params={{ q: state.q, filters: state.filters, trashed: list.trashed || undefined }}
