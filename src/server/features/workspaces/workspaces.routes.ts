@@ -70,7 +70,10 @@ export function accountRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: meOutput, ...errors },
         },
       },
-      (req) => getMe(db, requireSession(req)),
+      (req) => {
+        const session = requireSession(req)
+        return getMe(db, session, session.membership)
+      },
     )
 
     app.patch(

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
 import type * as z from 'zod'
 import type { Db, DbOrTx } from '../../db/client.ts'
+import { allQueries } from '../../db/parallel.ts'
 import { memberships, sessions, users, workspaces } from '../../db/schema/index.ts'
 import type { Ctx } from '../../http/context.ts'
 import { forbidden, invalid, notFound, preconditionFailed } from '../../http/errors.ts'
@@ -64,11 +65,25 @@ export async function switchWorkspace(
   await setActiveWorkspace(db, session.sessionId, workspaceId)
 }
 
-export async function getMe(db: Db, session: { userId: string; activeWorkspaceId: string | null }) {
-  const [user] = await db.select().from(users).where(eq(users.id, session.userId))
+/**
+ * The signed-in user, their current workspace and role, and all their workspaces.
+ * `membership`: the current one as the session read already found it (GET /me), so it is
+ * not looked up again; left out after a switch or a sign-up, when it has just changed.
+ */
+export async function getMe(
+  db: Db,
+  session: { userId: string; activeWorkspaceId: string | null },
+  membership?: Awaited<ReturnType<typeof findMembership>>,
+) {
+  const [[user], current, list] = await allQueries(db, [
+    () => db.select().from(users).where(eq(users.id, session.userId)),
+    () =>
+      membership !== undefined
+        ? Promise.resolve(membership)
+        : findMembership(db, session.userId, session.activeWorkspaceId),
+    () => listUserWorkspaces(db, session.userId),
+  ])
   if (!user) throw notFound('User')
-  const current = await findMembership(db, session.userId, session.activeWorkspaceId)
-  const list = await listUserWorkspaces(db, session.userId)
   return {
     user: { id: user.id, name: user.name, email: user.email, locale: (user.locale as Locale | null) ?? null },
     workspace: current ? presentWorkspace(current.workspace) : null,
