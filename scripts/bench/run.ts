@@ -21,7 +21,7 @@ import { verifySample } from './verify.ts'
 // and the analytics (dashboard, forecast, reports) through the app and as direct SQL, the
 // import on PostgreSQL, and writes bench/RESULTS.md. --cases picks parts (default all).
 // PostgreSQL: PG_URL (default postgres://postgres@127.0.0.1:5432/postgres); the scratch
-// database kiungo_bench is created and dropped. PGlite: a temporary directory.
+// database kiungo_bench (BENCH_DB) is created and dropped (kept with BENCH_KEEP_DB=1). PGlite: a temporary directory.
 
 export const CASE_GROUPS = ['lists', 'search', 'analytics', 'import'] as const
 export type CaseGroup = (typeof CASE_GROUPS)[number]
@@ -252,13 +252,14 @@ async function main() {
   let lite: TargetRun | null = null
   let imported: ImportRun | null = null
   if (o.only !== 'pglite') {
-    const target = await openPostgres(o.pgUrl, 'kiungo_bench')
+    const dbName = process.env.BENCH_DB ?? 'kiungo_bench'
+    const target = await openPostgres(o.pgUrl, dbName)
     try {
       pg = await benchTarget(target, 'PostgreSQL', sizesAt(o.scale), o, null)
       // The import, into a new workspace of the same loaded database (import.ts).
       if (o.cases.has('import')) {
         const url = new URL(o.pgUrl)
-        url.pathname = '/kiungo_bench'
+        url.pathname = `/${dbName}`
         imported = await benchImport(target, url.toString(), sizesAt(o.scale).people, o.seed)
       }
     } finally {
