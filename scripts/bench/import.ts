@@ -319,7 +319,7 @@ export function renderImport(run: ImportRun | null, scale: number): string {
     `A CSV of ${run.rows.toLocaleString('en')} people (${run.fileMb.toFixed(1)} MB: Latin and Ge'ez names, phones in`,
     'national and international forms, 0.5% of rows with a bad email, 0.1% repeating the phone of the row before),',
     'uploaded with `POST /api/v1/imports` (streamed multipart, stored in 1 MB chunks, rows counted) and run to the end',
-    `by the app's \`import\` job handler (batches of ${run.batchSize}, duplicates skipped) in a fresh Node process on`,
+    `by the app's \`import\` job handler (batches of ${run.batchSize}, two in flight, duplicates skipped) in a fresh Node process on`,
     "PostgreSQL, into a new workspace of the loaded database. Baseline: the people rows the import wrote, COPY'd",
     'from a server-side file into an empty copy of the people table with all its indexes and foreign keys.',
     `Result: ${run.counts.created.toLocaleString('en')} created, ${run.counts.skipped} skipped, ${run.counts.failed} failed.`,
@@ -341,7 +341,7 @@ export function renderImport(run: ImportRun | null, scale: number): string {
     `- server peak RSS ≤ ${IMPORT_TARGETS.rssMb} MB: ${run.rssMb} MB ${mark(run.rssMb <= IMPORT_TARGETS.rssMb)}` +
       ` (${run.rssStartMb} MB once the app was up, before the upload)`,
     `- CPU time of the Node process during the job: ${s(run.jobCpuMs)} of its ${s(run.jobMs)} (reading and checking` +
-      ' the next batch overlaps with PostgreSQL writing the current one).',
+      ' the next batch overlaps with PostgreSQL writing the two batches in flight, one per core).',
     '',
   ].join('\n')
 }

@@ -7,7 +7,7 @@ import type { CompanyDraft, FailedRow, PersonDraft } from './rows.ts'
 
 // What the person and company batches share: the plan of one import run, the per-row
 // log (import_rows) and the counters written with every batch, tags by name, and the
-// duplicate keys a draft is matched on.
+// duplicate keys a draft is matched on (in the database and in batches still in flight).
 
 export type DuplicateMode = 'skip' | 'update' | 'create'
 
@@ -31,14 +31,46 @@ export type LogRow = {
 
 export type Counts = { created: number; updated: number; skipped: number; failed: number }
 
-export type BatchResult = { lastRow: number; counts: Counts }
+/**
+ * One batch after its lookup and decisions: the companies and tags it needs exist, its
+ * new records have their ids. `write` then writes its records and their row log in the
+ * batch's transaction and answers the batch's counts.
+ */
+export type PreparedBatch = {
+  lastRow: number
+  /** Duplicate keys of the records this batch creates: the next batch's decide() counts them as existing. */
+  created: Map<string, string>
+  write(tx: DbOrTx): Promise<Counts>
+}
+
+/** Keys looked up by decide(): a Map of what the database holds, or that plus pending batches. */
+export type KeyLookup = { get(key: string): string | undefined }
 
 /**
- * The end of every batch statement: the per-row log and the import's counters, as two
- * more parts of the batch's one INSERT … WITH statement (see people-batch.ts). Returns
- * the parts and the batch's counts.
+ * What the database holds, then the records of batches still in flight: their rows are
+ * not committed, so a lookup cannot see them, but they will be before this batch commits
+ * (batches commit in order, and a failed batch fails every later one).
  */
-export function logParts(plan: Plan, log: LogRow[], lastRow: number): { parts: SQL[]; counts: Counts } {
+export function withPending(found: Map<string, string>, pending: Map<string, string>[]): KeyLookup {
+  if (!pending.length) return found
+  return { get: (key) => found.get(key) ?? pending.find((m) => m.has(key))?.get(key) }
+}
+
+/** The duplicate keys of the records a batch creates, for the batches after it. */
+export function createdKeys(mode: DuplicateMode, creates: Map<string, PersonDraft | CompanyDraft>) {
+  const out = new Map<string, string>()
+  // 'create' matches nothing, so there is nothing to carry.
+  if (mode === 'create') return out
+  for (const [id, d] of creates) for (const k of keysOf(d)) if (!out.has(k)) out.set(k, id)
+  return out
+}
+
+/**
+ * The per-row log (import_rows) as one statement, and the batch's counts. `replace`: a
+ * company logged by an earlier attempt at this row that did not find it again (see
+ * people-batch.ts) is logged anew.
+ */
+export function logPart(plan: Plan, log: LogRow[], opts: { replace?: boolean } = {}) {
   const counts: Counts = { created: 0, updated: 0, skipped: 0, failed: 0 }
   const rows = log.map((r) => {
     // A company created for a person row is logged, but the counts are about the rows.
@@ -54,18 +86,27 @@ export function logParts(plan: Plan, log: LogRow[], lastRow: number): { parts: S
     }
   })
   const ws = plan.ctx.workspace.id
-  return {
-    counts,
-    parts: [
-      sql`insert into import_rows (workspace_id, import_id, row_no, record_type, action, record_id, error, cells, before)
-        select ${ws}, ${plan.importId}, x.r, x.t, x.a, x.i, x.e, x.c, x.b
-        from json_to_recordset(${json(rows)}) as x(r int, t text, a text, i uuid, e text, c jsonb, b jsonb)`,
-      sql`update imports set done = ${lastRow}, created = created + ${counts.created},
-          updated = updated + ${counts.updated}, skipped = skipped + ${counts.skipped}, failed = failed + ${counts.failed},
-          updated_at = now()
-        where workspace_id = ${ws} and id = ${plan.importId}`,
-    ],
-  }
+  const replace = opts.replace
+    ? sql`on conflict (workspace_id, import_id, row_no, record_type)
+        do update set action = excluded.action, record_id = excluded.record_id`
+    : sql``
+  const part = sql`insert into import_rows (workspace_id, import_id, row_no, record_type, action, record_id, error, cells, before)
+    select ${ws}, ${plan.importId}, x.r, x.t, x.a, x.i, x.e, x.c, x.b
+    from json_to_recordset(${json(rows)}) as x(r int, t text, a text, i uuid, e text, c jsonb, b jsonb)
+    ${replace}`
+  return { part, counts }
+}
+
+/**
+ * The import's progress, in the batch's transaction: rows done and counters. Written
+ * after the records, so that in a pipeline a batch locks the imports row only once the
+ * batch before it has committed.
+ */
+export async function saveProgress(tx: DbOrTx, plan: Plan, lastRow: number, counts: Counts) {
+  await tx.execute(sql`update imports set done = ${lastRow}, created = created + ${counts.created},
+      updated = updated + ${counts.updated}, skipped = skipped + ${counts.skipped}, failed = failed + ${counts.failed},
+      updated_at = now()
+    where workspace_id = ${plan.ctx.workspace.id} and id = ${plan.importId}`)
 }
 
 /**
@@ -139,13 +180,14 @@ export type Decision<D> =
  * How each row of a batch is handled, in file order: create a record (its id chosen
  * here), or skip / update the record it duplicates. A row is matched on its keys in
  * order (phones, then emails; for companies the domain first and the name last), against
- * the records earlier rows of this batch create or update, then against the database:
- * a repeat inside the file is found even before anything is written.
+ * the records earlier rows of this batch create or update, then against `existing` (the
+ * database and the batches still in flight): a repeat inside the file is found even
+ * before anything is written.
  */
 export function decide<D extends PersonDraft | CompanyDraft>(
   mode: DuplicateMode,
   rows: (D | FailedRow)[],
-  existing: Map<string, string>,
+  existing: KeyLookup,
 ): Decision<D>[] {
   const out: Decision<D>[] = []
   const seen = new Map<string, { id: string; created: boolean }>()

@@ -2,14 +2,18 @@ import { sql } from 'drizzle-orm'
 import { type DbOrTx, queryRows } from '../../db/client.ts'
 import {
   arrange,
-  type BatchResult,
+  type Counts,
+  createdKeys,
   decide,
   eventsPart,
-  logParts,
+  type LogRow,
+  logPart,
   type Plan,
+  type PreparedBatch,
   resolveTags,
   runAsOne,
   tagIdsOf,
+  withPending,
 } from './batch.ts'
 import {
   type CompanyValues,
@@ -20,8 +24,8 @@ import {
 } from './record-values.ts'
 import type { CompanyDraft, FailedRow } from './rows.ts'
 
-// One batch of a companies import, in the caller's transaction, as people-batch.ts: one
-// lookup, one write. A company duplicates another with the same website domain, phone,
+// One batch of a companies import, in two steps as people-batch.ts: one lookup, one
+// write. A company duplicates another with the same website domain, phone,
 // email or name (case-insensitive).
 
 async function existingCompanies(tx: DbOrTx, ws: string, drafts: CompanyDraft[]) {
@@ -64,18 +68,44 @@ const companySearchText = (d: CompanyDraft) =>
     .join(' ')
     .toLowerCase()
 
-export async function writeCompaniesBatch(
-  tx: DbOrTx,
+/**
+ * The first step of a batch, as in people-batch.ts: duplicates looked up and decided
+ * (`pending`: the created keys of batches still in flight), tags created.
+ */
+export async function prepareCompaniesBatch(
+  db: DbOrTx,
   plan: Plan,
   rows: (CompanyDraft | FailedRow)[],
-): Promise<BatchResult> {
+  pending: Map<string, string>[],
+): Promise<PreparedBatch> {
   const ws = plan.ctx.workspace.id
   const drafts = rows.filter((r): r is CompanyDraft => r.kind === 'company')
   const existing =
-    plan.mode === 'create' ? new Map<string, string>() : await existingCompanies(tx, ws, drafts)
-  const { creates, updates, log } = arrange(decide(plan.mode, rows, existing), 'company')
+    plan.mode === 'create' ? new Map<string, string>() : await existingCompanies(db, ws, drafts)
+  const decisions = decide(plan.mode, rows, withPending(existing, pending))
+  const { creates, updates, log } = arrange(decisions, 'company')
+  const tags = await resolveTags(db, plan.ctx, [...creates.values(), ...[...updates.values()].flat()])
+  return {
+    lastRow: rows.length ? rows[rows.length - 1]!.rowNo : 0,
+    created: createdKeys(plan.mode, creates),
+    write: (tx) => writeCompanies(tx, plan, { creates, updates, log, tags }),
+  }
+}
+
+/** The second step, in the batch's transaction: one statement, and a few more for updates. */
+async function writeCompanies(
+  tx: DbOrTx,
+  plan: Plan,
+  w: {
+    creates: Map<string, CompanyDraft>
+    updates: Map<string, CompanyDraft[]>
+    log: LogRow[]
+    tags: Map<string, string>
+  },
+): Promise<Counts> {
   const { ctx } = plan
-  const tags = await resolveTags(tx, ctx, [...creates.values(), ...[...updates.values()].flat()])
+  const ws = ctx.workspace.id
+  const { creates, updates, log, tags } = w
   const companies = [...creates].map(([id, d]) => ({
     id,
     n: d.name,
@@ -105,9 +135,8 @@ export async function writeCompaniesBatch(
     }
   }
 
-  const lastRow = rows.length ? rows[rows.length - 1]!.rowNo : 0
   log.sort((a, b) => a.rowNo - b.rowNo)
-  const { parts, counts } = logParts(plan, log, lastRow)
+  const { part, counts } = logPart(plan, log)
   await runAsOne(tx, [
     sql`insert into companies (workspace_id, id, name, domain, industry, size, city, region, country,
         owner_id, sort_name, search_text, tag_ids, custom, created_by)
@@ -128,10 +157,10 @@ export async function writeCompaniesBatch(
       'created',
       companies.map((c) => ({ type: 'company', id: c.id, label: c.n, personId: null, companyId: c.id })),
     ),
-    ...parts,
+    part,
   ])
   await saveCompanyValues(tx, ctx, changes)
-  return { lastRow, counts }
+  return counts
 }
 
 function mergeCompany(before: CompanyValues, d: CompanyDraft, tagIds: string[]): CompanyValues {

@@ -32,6 +32,8 @@ export function detectEncoding(head: Uint8Array): { encoding: Encoding; bom: num
   }
 }
 
+const PIECE_BYTES = 64 * 1024
+
 /**
  * Decodes a stream of byte chunks. UTF-8 is decoded strictly: a byte sequence that is not
  * UTF-8 further into the file throws EncodingError (the caller re-reads as Windows-1252).
@@ -46,13 +48,17 @@ export async function* decodeChunks(
   for await (const chunk of chunks) {
     const bytes = first ? chunk.subarray(bom) : chunk
     first = false
-    let text: string
-    try {
-      text = decoder.decode(bytes, { stream: true })
-    } catch {
-      throw new EncodingError('The file is not valid UTF-8')
+    // In small pieces: rows are parsed a piece at a time, and the cells a row keeps (sliced
+    // strings) keep only their piece in memory, not a whole stored chunk.
+    for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
+      let text: string
+      try {
+        text = decoder.decode(bytes.subarray(at, at + PIECE_BYTES), { stream: true })
+      } catch {
+        throw new EncodingError('The file is not valid UTF-8')
+      }
+      if (text) yield text
     }
-    if (text) yield text
   }
   let rest: string
   try {

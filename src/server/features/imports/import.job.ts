@@ -1,15 +1,15 @@
-import type { Tx } from '../../db/client.ts'
 import { AppError } from '../../http/errors.ts'
 import { assertCan } from '../../http/permissions.ts'
 import { selectCustomFields } from '../custom-fields/custom-fields.queries.ts'
 import { type JobRun, registerJobKind } from '../jobs/jobs.ts'
 import { listMembers } from '../workspaces/workspaces.queries.ts'
-import { type BatchResult, type DuplicateMode, type Plan, refreshStatistics } from './batch.ts'
-import { writeCompaniesBatch } from './companies-batch.ts'
+import { type DuplicateMode, type Plan, refreshStatistics, saveProgress } from './batch.ts'
+import { prepareCompaniesBatch } from './companies-batch.ts'
 import type { Encoding } from './decode.ts'
 import type { ImportObject } from './detect.ts'
 import { deleteFile, findImport, readChunks, updateImportRow } from './imports.queries.ts'
-import { writePeopleBatch } from './people-batch.ts'
+import { preparePeopleBatch } from './people-batch.ts'
+import { batchWriter, hasPool } from './pipeline.ts'
 import { dataRows } from './read-file.ts'
 import { type CompanyDraft, compileMapping, type FailedRow, type PersonDraft, prepareRow } from './rows.ts'
 
@@ -17,13 +17,13 @@ import { type CompanyDraft, compileMapping, type FailedRow, type PersonDraft, pr
 // before the checkpoint are skipped (a resumed run), the others are validated and
 // written in batches. Each batch is one transaction holding its records, its per-row log,
 // the import's counters and the job checkpoint, so a crash loses no row and writes none
-// twice. The next batch is validated while the current one is being written: on
-// PostgreSQL, Node's work (parsing, phone numbers) and the database's overlap.
+// twice. The next batch is validated while the current ones are being written: on
+// PostgreSQL two batches are in flight at once, committing in order (pipeline.ts), so
+// Node's work (parsing, phone numbers) and the database's overlap on both cores.
 
 /** Rows per batch; tests make it small to cross batch boundaries. */
 export const importSettings = { batchSize: 1000 }
-/** Test hook: runs inside each batch transaction before it commits (throw to simulate a crash). */
-export const importHooks: { beforeCommit?: (batch: number) => void | Promise<void> } = {}
+export { importHooks } from './pipeline.ts'
 
 type Prepared = PersonDraft | CompanyDraft | FailedRow
 
@@ -54,43 +54,44 @@ export async function runImport(run: JobRun): Promise<Record<string, unknown>> {
     customFields,
   })
   const plan: Plan = { ctx, importId, object, mode: imp.duplicates as DuplicateMode }
-  const write = (tx: Tx, rows: Prepared[]): Promise<BatchResult> =>
-    object === 'person'
-      ? writePeopleBatch(tx, plan, rows as (PersonDraft | FailedRow)[])
-      : writeCompaniesBatch(tx, plan, rows as (CompanyDraft | FailedRow)[])
+  // Two batches at once only where a batch never reads or locks records another one writes.
+  const pipelined = hasPool(db) && plan.mode !== 'update'
+  const writer = batchWriter<Prepared>(db, pipelined, {
+    prepare: (on, rows, pending) =>
+      object === 'person'
+        ? preparePeopleBatch(on, plan, rows as (PersonDraft | FailedRow)[], pending)
+        : prepareCompaniesBatch(on, plan, rows as (CompanyDraft | FailedRow)[], pending),
+    finish: async (tx, batch, counts) => {
+      await saveProgress(tx, plan, batch.lastRow, counts)
+      await run.checkpoint(tx, { row: batch.lastRow }, batch.lastRow, imp.rowCount)
+    },
+  })
 
   const size = importSettings.batchSize
   let queue: Prepared[] = []
-  let writing: Promise<void> | null = null
-  let batchNo = 0
   let cancelled = false
   let nextAnalyze = 1000
-
-  const writeBatch = async (batch: Prepared[]) => {
-    const lastRow = await db.transaction(async (tx) => {
-      const r = await write(tx, batch)
-      await importHooks.beforeCommit?.(++batchNo)
-      await run.checkpoint(tx, { row: r.lastRow }, r.lastRow, imp.rowCount)
-      return r.lastRow
+  // ANALYZE takes seconds on a large database: it runs beside the batches, not between
+  // them, one at a time (refreshStatistics never throws).
+  let analyzing: Promise<void> | null = null
+  const analyzeAfter = (lastRow: number | null) => {
+    if (lastRow === null || lastRow - after < nextAnalyze || analyzing) return
+    nextAnalyze *= 8
+    analyzing = refreshStatistics(db, object).then(() => {
+      analyzing = null
     })
-    if (lastRow - after >= nextAnalyze) {
-      nextAnalyze *= 8
-      await refreshStatistics(db, object)
-    }
   }
-  // Starts writing the rows read so far once the previous batch has committed: one batch
-  // is written while the next one is read and checked.
+  // Starts writing the rows read so far once there is room for another batch: the next
+  // batch is read and checked while the ones in flight are written.
   const flush = async () => {
     const batch = queue
     queue = []
-    if (writing) await writing
+    analyzeAfter(await writer.room())
     if (await run.cancelled()) {
       cancelled = true
       return
     }
-    const p = writeBatch(batch)
-    p.catch(() => {}) // awaited by the next flush; this only keeps a failure from going unhandled meanwhile
-    writing = p
+    writer.start(batch)
   }
 
   try {
@@ -109,10 +110,11 @@ export async function runImport(run: JobRun): Promise<Record<string, unknown>> {
       }
     }
     if (queue.length && !cancelled) await flush()
-    if (writing) await writing
+    analyzeAfter(await writer.drain())
   } finally {
-    // Never leave a batch transaction running behind a failure.
-    if (writing) await (writing as Promise<void>).catch(() => {})
+    // Never leave a batch transaction (or an ANALYZE) running behind a failure.
+    await writer.settle()
+    await analyzing
   }
   if (cancelled) return { cancelled: true }
 

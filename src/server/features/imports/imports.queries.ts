@@ -101,6 +101,26 @@ export async function insertChunk(
   await db.insert(importFiles).values({ workspaceId, importId, chunk, data })
 }
 
+/** One stored chunk of a file, or null past its end. */
+export async function readChunk(
+  db: DbOrTx,
+  workspaceId: string,
+  importId: string,
+  chunk: number,
+): Promise<Uint8Array | null> {
+  const rows = await db
+    .select({ data: importFiles.data })
+    .from(importFiles)
+    .where(
+      and(
+        eq(importFiles.workspaceId, workspaceId),
+        eq(importFiles.importId, importId),
+        eq(importFiles.chunk, chunk),
+      ),
+    )
+  return rows[0]?.data ?? null
+}
+
 /** The stored file, one chunk (1 MB) in memory at a time. */
 export async function* readChunks(
   db: DbOrTx,
@@ -108,18 +128,9 @@ export async function* readChunks(
   importId: string,
 ): AsyncGenerator<Uint8Array> {
   for (let chunk = 0; ; chunk++) {
-    const rows = await db
-      .select({ data: importFiles.data })
-      .from(importFiles)
-      .where(
-        and(
-          eq(importFiles.workspaceId, workspaceId),
-          eq(importFiles.importId, importId),
-          eq(importFiles.chunk, chunk),
-        ),
-      )
-    if (!rows[0]) return
-    yield rows[0].data
+    const data = await readChunk(db, workspaceId, importId, chunk)
+    if (!data) return
+    yield data
   }
 }
 

@@ -26,13 +26,13 @@ import {
   insertChunk,
   insertImportRow,
   lockImport,
-  readChunks,
+  readChunk,
   selectFailedRows,
   selectImports,
   updateImportRow,
 } from './imports.queries.ts'
 import type { Import, ImportStartInput } from './imports.schema.ts'
-import { analyseFile, UnreadableFileError } from './read-file.ts'
+import { type Analysis, analyseFile, UnreadableFileError } from './read-file.ts'
 
 // Import use cases: upload (store the file in the database, detect what it is, suggest a
 // mapping), start (check the mapping, queue the job), errors.csv, revert. The work itself
@@ -108,9 +108,10 @@ export async function getImport(ctx: Ctx, id: string): Promise<Import> {
 }
 
 /**
- * Streams the upload into the database in 1 MB chunks (never whole in memory), then reads
- * it back to detect its encoding, format, delimiter and source, count its rows and keep a
- * sample. Fields may come before or after the file.
+ * Streams the upload into the database in 1 MB chunks (never whole in memory) and reads
+ * each chunk back as soon as it is stored, to detect the file's encoding, format,
+ * delimiter and source, count its rows and keep a sample: the analysis runs beside the
+ * storing, not after it. Fields may come before or after the file.
  */
 export async function uploadImport(ctx: Ctx, parts: AsyncIterable<UploadPart>): Promise<Import> {
   assertCan(ctx, 'write')
@@ -118,6 +119,8 @@ export async function uploadImport(ctx: Ctx, parts: AsyncIterable<UploadPart>): 
   await deleteStaleUploads(ctx.db, ws)
   let object: unknown
   let stored: { id: string; fileName: string; size: number } | null = null
+  let progress: StoreProgress | null = null
+  let analysis: Promise<Analysis> | null = null
   try {
     for await (const part of parts) {
       if (part.type === 'field') {
@@ -140,7 +143,12 @@ export async function uploadImport(ctx: Ctx, parts: AsyncIterable<UploadPart>): 
         createdBy: ctx.userId,
       })
       stored = { id, fileName, size: 0 }
-      stored.size = await storeFile(ctx, id, part.file)
+      const storing = storeProgress()
+      progress = storing
+      analysis = analyseFile(() => readStored(ctx, id, storing))
+      analysis.catch(() => {}) // awaited below, once the file is stored
+      stored.size = await storeFile(ctx, id, part.file, storing)
+      storing.end()
       if (part.file.truncated) {
         throw new AppError(
           413,
@@ -155,14 +163,65 @@ export async function uploadImport(ctx: Ctx, parts: AsyncIterable<UploadPart>): 
     }
     if (!stored) errors.push({ field: 'file', code: 'required', message: 'Choose a CSV or vCard file' })
     if (errors.length) throw invalid(errors)
-    return await analyse(ctx, stored!.id, object as ImportObject, stored!.size)
+    return await analysed(ctx, stored!.id, object as ImportObject, stored!.size, analysis!)
   } catch (err) {
+    // The analysis stops reading before the file goes.
+    progress?.stop()
+    await analysis?.catch(() => {})
     if (stored) await deleteImportRow(ctx.db, ws, stored.id)
     throw err
   }
 }
 
-async function storeFile(ctx: Ctx, id: string, file: AsyncIterable<Buffer>): Promise<number> {
+type StoreProgress = ReturnType<typeof storeProgress>
+
+/** How many chunks of a file are stored so far, and whether the file has ended (or failed). */
+function storeProgress() {
+  let stored = 0
+  let ended = false
+  let stopped = false
+  let waiting: (() => void)[] = []
+  const changed = () => {
+    for (const wake of waiting) wake()
+    waiting = []
+  }
+  return {
+    add() {
+      stored++
+      changed()
+    },
+    end() {
+      ended = true
+      changed()
+    },
+    /** The upload failed: readers stop at once. */
+    stop() {
+      stopped = true
+      changed()
+    },
+    /** Waits until chunk `n` is stored (true) or the file ended without it (false). */
+    async has(n: number): Promise<boolean> {
+      while (stored <= n && !ended && !stopped) await new Promise<void>((resolve) => waiting.push(resolve))
+      return stored > n && !stopped
+    },
+  }
+}
+
+/** The file as stored so far, read back chunk by chunk, each once it is stored. */
+async function* readStored(ctx: Ctx, id: string, progress: StoreProgress) {
+  for (let chunk = 0; await progress.has(chunk); chunk++) {
+    const data = await readChunk(ctx.db, ctx.workspace.id, id, chunk)
+    if (!data) return
+    yield data
+  }
+}
+
+async function storeFile(
+  ctx: Ctx,
+  id: string,
+  file: AsyncIterable<Buffer>,
+  progress: StoreProgress,
+): Promise<number> {
   let pending: Buffer[] = []
   let length = 0
   let chunk = 0
@@ -174,19 +233,29 @@ async function storeFile(ctx: Ctx, id: string, file: AsyncIterable<Buffer>): Pro
     while (length >= CHUNK_BYTES) {
       const all = Buffer.concat(pending)
       await insertChunk(ctx.db, ctx.workspace.id, id, chunk++, Buffer.from(all.subarray(0, CHUNK_BYTES)))
+      progress.add()
       pending = [all.subarray(CHUNK_BYTES)]
       length -= CHUNK_BYTES
     }
   }
-  if (length) await insertChunk(ctx.db, ctx.workspace.id, id, chunk, Buffer.concat(pending))
+  if (length) {
+    await insertChunk(ctx.db, ctx.workspace.id, id, chunk, Buffer.concat(pending))
+    progress.add()
+  }
   return size
 }
 
-async function analyse(ctx: Ctx, id: string, object: ImportObject, size: number): Promise<Import> {
+async function analysed(
+  ctx: Ctx,
+  id: string,
+  object: ImportObject,
+  size: number,
+  running: Promise<Analysis>,
+): Promise<Import> {
   const ws = ctx.workspace.id
-  let analysis: Awaited<ReturnType<typeof analyseFile>>
+  let analysis: Analysis
   try {
-    analysis = await analyseFile(() => readChunks(ctx.db, ws, id))
+    analysis = await running
   } catch (err) {
     if (err instanceof UnreadableFileError || err instanceof CsvError) {
       throw invalid([{ field: 'file', code: 'unreadable', message: err.message }])
