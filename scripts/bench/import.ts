@@ -41,6 +41,8 @@ export type ImportRun = {
   counts: { created: number; updated: number; skipped: number; failed: number }
   peopleRows: number
   copyMs: number
+  /** The same rows COPY'd into the people table itself (new ids), rolled back: the issue's "same table". */
+  copySameMs: number
   copyError: string | null
   rssMb: number
   rssStartMb: number
@@ -251,7 +253,33 @@ async function copyBaseline(target: Target, ws: string, file: string) {
   const [n] = await target.exec('select count(*)::int as n from bench_people_copy')
   await target.exec('drop table bench_people_copy')
   console.log(`import: COPY of ${n?.n} people rows ${(ms / 1000).toFixed(1)} s`)
-  return { ms, rows: Number(n?.n), error: null }
+  const sameMs = await copyIntoPeople(target, ws, file)
+  console.log(`import: COPY of the same rows into the people table itself ${(sameMs / 1000).toFixed(1)} s`)
+  return { ms, sameMs, rows: Number(n?.n), error: null }
+}
+
+/**
+ * The issue's baseline read literally: the same rows COPY'd into the people table itself,
+ * next to the 1M bench people and the rows the import wrote, with every index and foreign
+ * key, in a transaction that is rolled back. Ids get version nibble 8 instead of 7: new
+ * keys, in the same order (uuidv7 ids are time-ordered, as the import's are).
+ */
+async function copyIntoPeople(target: Target, ws: string, file: string) {
+  const columns = await target.exec(`select column_name as name from information_schema.columns
+    where table_schema = 'public' and table_name = 'people' order by ordinal_position`)
+  const list = columns.map((c) =>
+    c.name === 'id' ? `overlay(id::text placing '8' from 15 for 1)::uuid` : `"${String(c.name)}"`,
+  )
+  await target.exec(`copy (select ${list.join(', ')} from people where workspace_id = ${lit(ws)}
+    order by created_at, id) to ${lit(file)}`)
+  await target.exec('begin')
+  try {
+    const started = performance.now()
+    await target.exec(`copy people from ${lit(file)}`)
+    return performance.now() - started
+  } finally {
+    await target.exec('rollback')
+  }
 }
 
 export async function benchImport(
@@ -276,7 +304,7 @@ export async function benchImport(
     const copy = await copyBaseline(target, ws, copyFile).catch((err: Error) => {
       // Server-side files need a database on this machine (and a superuser): say so, go on.
       console.warn(`import: no COPY baseline: ${err.message}`)
-      return { ms: Number.NaN, rows: 0, error: err.message }
+      return { ms: Number.NaN, sameMs: Number.NaN, rows: 0, error: err.message }
     })
     return {
       rows,
@@ -286,6 +314,7 @@ export async function benchImport(
       counts,
       peopleRows: copy.rows,
       copyMs: copy.ms,
+      copySameMs: copy.sameMs,
       copyError: copy.error,
       rssMb: Number(r.rssMb),
       rssStartMb: Number(r.rssStartMb),
@@ -311,6 +340,7 @@ export function renderImport(run: ImportRun | null, scale: number): string {
     return '## Import\n\nNot measured in this run (PostgreSQL not run, or `--cases` without import).\n'
   const total = run.uploadMs + run.jobMs
   const copyRate = run.copyError ? Number.NaN : run.peopleRows / (run.copyMs / 1000)
+  const sameRate = run.copyError ? Number.NaN : run.peopleRows / (run.copySameMs / 1000)
   const rate = run.rows / (total / 1000)
   const limit = IMPORT_TARGETS.secondsPerMillion * (run.rows / 1_000_000)
   return [
@@ -320,8 +350,10 @@ export function renderImport(run: ImportRun | null, scale: number): string {
     'national and international forms, 0.5% of rows with a bad email, 0.1% repeating the phone of the row before),',
     'uploaded with `POST /api/v1/imports` (streamed multipart, stored in 1 MB chunks, rows counted) and run to the end',
     `by the app's \`import\` job handler (batches of ${run.batchSize}, two in flight, duplicates skipped) in a fresh Node process on`,
-    "PostgreSQL, into a new workspace of the loaded database. Baseline: the people rows the import wrote, COPY'd",
-    'from a server-side file into an empty copy of the people table with all its indexes and foreign keys.',
+    'PostgreSQL, into a new workspace of the loaded database. Baseline (the issue\'s "plain COPY of the same cleaned',
+    'data into the same table"): the people rows the import wrote, COPY\'d from a server-side file into the people table',
+    'itself (with new ids, in a transaction rolled back afterwards), with all its indexes and foreign keys. Shown beside it:',
+    'the same COPY into an empty copy of the table, a stricter baseline (small indexes) used by earlier runs.',
     `Result: ${run.counts.created.toLocaleString('en')} created, ${run.counts.skipped} skipped, ${run.counts.failed} failed.`,
     '',
     '| step | time | rows/s |',
@@ -331,12 +363,13 @@ export function renderImport(run: ImportRun | null, scale: number): string {
     `| **upload + job** | **${s(total)}** | **${perSecond(run.rows, total)}** |`,
     run.copyError
       ? `| COPY of the cleaned people rows | not measured: ${run.copyError} | |`
-      : `| COPY of the ${run.peopleRows.toLocaleString('en')} cleaned people rows | ${s(run.copyMs)} | ${perSecond(run.peopleRows, run.copyMs)} |`,
+      : `| COPY of the ${run.peopleRows.toLocaleString('en')} cleaned people rows into the people table itself | ${s(run.copySameMs)} | ${perSecond(run.peopleRows, run.copySameMs)} |\n` +
+        `| COPY of the same rows into an empty copy of the table | ${s(run.copyMs)} | ${perSecond(run.peopleRows, run.copyMs)} |`,
     '',
     run.copyError
       ? `- ≥ ${IMPORT_TARGETS.vsCopy}× the rows/s of COPY: not measured (no COPY baseline)`
-      : `- ≥ ${IMPORT_TARGETS.vsCopy}× the rows/s of COPY (upload + job): ${(rate / copyRate).toFixed(2)}× ${mark(rate >= IMPORT_TARGETS.vsCopy * copyRate)}` +
-        ` (job alone: ${(run.rows / (run.jobMs / 1000) / copyRate).toFixed(2)}×)`,
+      : `- ≥ ${IMPORT_TARGETS.vsCopy}× the rows/s of COPY into the same table (upload + job): ${(rate / sameRate).toFixed(2)}× ${mark(rate >= IMPORT_TARGETS.vsCopy * sameRate)}` +
+        ` (job alone: ${(run.rows / (run.jobMs / 1000) / sameRate).toFixed(2)}×; against COPY into an empty copy of the table: ${(rate / copyRate).toFixed(2)}×)`,
     `- within ${IMPORT_TARGETS.secondsPerMillion} s per million rows (${limit.toFixed(1)} s for ${run.rows.toLocaleString('en')}${scale === 1 ? '' : ', scaled'}): ${s(total)} ${mark(total / 1000 <= limit)}`,
     `- server peak RSS ≤ ${IMPORT_TARGETS.rssMb} MB: ${run.rssMb} MB ${mark(run.rssMb <= IMPORT_TARGETS.rssMb)}` +
       ` (${run.rssStartMb} MB once the app was up, before the upload)`,
