@@ -32,7 +32,11 @@ export const OWNER_SQL = sql`coalesce(assignee_id, created_by, '')`
 const daySql = (at: Date, timeZone: string): SQL =>
   sql`(${at.toISOString()}::timestamptz at time zone ${timeZone}::text)::date`
 
-async function lockedTimeZone(tx: DbOrTx, workspaceId: string, mode: 'share' | 'update') {
+/**
+ * The workspace's time zone, read under a row lock: FOR SHARE by adjusters (bulk actions
+ * too), FOR UPDATE by a rebuild, so a rebuild and an adjustment never interleave.
+ */
+export async function lockedTimeZone(tx: DbOrTx, workspaceId: string, mode: 'share' | 'update') {
   const [row] = await queryRows<{ time_zone: string }>(
     tx,
     sql`select time_zone from workspaces where id = ${workspaceId}::uuid for ${sql.raw(mode)}`,

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { type DbOrTx, queryRows } from '../../db/client.ts'
 import type { Ctx } from '../../http/context.ts'
-import { safeTimeZone } from '../activities/tasks.service.ts'
-import { ownerOf } from '../analytics/activity-daily.ts'
+import { lockedTimeZone, ownerOf } from '../analytics/activity-daily.ts'
 import { ownerNames } from '../people/people.queries.ts'
 import { type BulkEvent, type BulkRow, updateBatch } from './bulk.queries.ts'
 import type { BulkAction } from './bulk.schema.ts'
@@ -126,11 +125,7 @@ export async function changeActivities(
  */
 async function adjustDaily(tx: DbOrTx, workspaceId: string, deltas: Delta[]) {
   if (!deltas.length) return
-  const [ws] = await queryRows<{ time_zone: string }>(
-    tx,
-    sql`select time_zone from workspaces where id = ${workspaceId}::uuid for share`,
-  )
-  const timeZone = safeTimeZone(ws?.time_zone ?? 'UTC')
+  const timeZone = await lockedTimeZone(tx, workspaceId, 'share')
   // In cell order, so two batches touching the same cells lock them in the same order.
   const changed = await queryRows<{ n: number }>(
     tx,
