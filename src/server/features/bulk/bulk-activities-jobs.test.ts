@@ -2,9 +2,8 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../db/client.ts'
 import { addMember, as, createTestApp, signUp, type TestApp, type User } from '../../test/harness.ts'
-import { registerJobKind, runJobsOnce } from '../jobs/jobs.ts'
+import { runJobsOnce } from '../jobs/jobs.ts'
 import { bulkFixtures } from './bulk.fixtures.ts'
-import { bulkJob } from './bulk.service.ts'
 import { activityFixtures } from './bulk-activities.fixtures.ts'
 
 // Activity bulk actions beyond 200 records: a background job, batch by batch, that keeps
@@ -16,7 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const { bulk, eventsPerRecord } = bulkFixtures(() => t)
+const { bulk, eventsPerRecord, crashAtSecondBatch } = bulkFixtures(() => t)
 const { activityRows, manyActivities, expectRollupExact } = activityFixtures(() => t)
 
 async function workspace() {
@@ -92,26 +91,7 @@ describe('activity bulk actions as a job', () => {
     })
     const { jobId } = res.json()
     // The process dies in the middle of the second batch: that batch rolls back.
-    registerJobKind('bulk', (run) => {
-      let checkpoints = 0
-      return bulkJob({
-        ...run,
-        async checkpoint(tx, state, done, total) {
-          if (++checkpoints === 2) throw new Error('process killed')
-          await run.checkpoint(tx, state, done, total)
-        },
-      })
-    })
-    try {
-      await runJobsOnce(t.database.db, { workspaceId: owner.workspaceId })
-    } finally {
-      registerJobKind('bulk', bulkJob)
-    }
-    await t.database.db.execute(
-      sql`update jobs set status = 'running', error = null, finished_at = null,
-            locked_until = now() - interval '1 second'
-          where workspace_id = ${owner.workspaceId} and id = ${jobId}`,
-    )
+    await crashAtSecondBatch(owner, jobId)
     expect(await runJob(owner, jobId)).toMatchObject({
       status: 'done',
       done: 1200,

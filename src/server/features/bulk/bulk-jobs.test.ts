@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { as, createTestApp, signUp, type TestApp, type User } from '../../test/harness.ts'
-import { registerJobKind, runJobsOnce } from '../jobs/jobs.ts'
+import { runJobsOnce } from '../jobs/jobs.ts'
 import { bulkFixtures } from './bulk.fixtures.ts'
-import { bulkJob } from './bulk.service.ts'
 
 // Bulk actions on whole lists (the list's search and filters) and as background jobs.
 let t: TestApp
@@ -17,7 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const { bulk, person, tag, rows, manyPeople, eventsPerRecord } = bulkFixtures(() => t)
+const { bulk, person, tag, rows, manyPeople, eventsPerRecord, crashAtSecondBatch } = bulkFixtures(() => t)
 
 describe('bulk actions on a whole list', () => {
   it('changes every record the filtered list shows, and nothing else', async () => {
@@ -140,27 +138,7 @@ describe('bulk actions as a job', () => {
     const { jobId } = res.json()
 
     // The process dies in the middle of the second batch: that batch rolls back.
-    registerJobKind('bulk', (run) => {
-      let checkpoints = 0
-      return bulkJob({
-        ...run,
-        async checkpoint(tx, state, done, total) {
-          if (++checkpoints === 2) throw new Error('process killed')
-          await run.checkpoint(tx, state, done, total)
-        },
-      })
-    })
-    try {
-      await runJobsOnce(t.database.db, { workspaceId: user.workspaceId })
-    } finally {
-      registerJobKind('bulk', bulkJob)
-    }
-    // What a crash leaves behind: still running, its lease run out.
-    await t.database.db.execute(
-      sql`update jobs set status = 'running', error = null, finished_at = null,
-            locked_until = now() - interval '1 second'
-          where workspace_id = ${user.workspaceId} and id = ${jobId}`,
-    )
+    await crashAtSecondBatch(user, jobId)
     const half = (await as(t.app, user).get(`/api/v1/jobs/${jobId}`)).json()
     expect(half).toMatchObject({ status: 'running', done: 500, total: 1200 })
     expect((await rows('people', ids)).filter((r) => r.version === 2)).toHaveLength(500)

@@ -2,11 +2,40 @@ import { sql } from 'drizzle-orm'
 import { expect } from 'vitest'
 import { queryRows } from '../../db/client.ts'
 import { as, type TestApp, type User } from '../../test/harness.ts'
+import { registerJobKind, runJobsOnce } from '../jobs/jobs.ts'
+import { bulkJob } from './bulk.service.ts'
 
 // Helpers of the bulk tests: requests, and rows and events read straight from the database.
 export function bulkFixtures(t: () => TestApp) {
   const bulk = (user: User, path: string, body: unknown) =>
     as(t().app, user).post(`/api/v1/${path}/bulk`, body)
+
+  /**
+   * Runs the queued bulk job in a process that dies at its second batch's checkpoint (that
+   * batch rolls back), then leaves the job as a crash does: still running, its lease run out.
+   */
+  async function crashAtSecondBatch(user: User, jobId: string) {
+    registerJobKind('bulk', (run) => {
+      let checkpoints = 0
+      return bulkJob({
+        ...run,
+        async checkpoint(tx, state, done, total) {
+          if (++checkpoints === 2) throw new Error('process killed')
+          await run.checkpoint(tx, state, done, total)
+        },
+      })
+    })
+    try {
+      await runJobsOnce(t().database.db, { workspaceId: user.workspaceId })
+    } finally {
+      registerJobKind('bulk', bulkJob)
+    }
+    await t().database.db.execute(
+      sql`update jobs set status = 'running', error = null, finished_at = null,
+            locked_until = now() - interval '1 second'
+          where workspace_id = ${user.workspaceId} and id = ${jobId}`,
+    )
+  }
 
   async function person(user: User, firstName: string) {
     const res = await as(t().app, user).post('/api/v1/people?allowDuplicate=true', { firstName })
@@ -70,7 +99,7 @@ export function bulkFixtures(t: () => TestApp) {
     )
     return new Map(counts.map((c) => [c.subject_id, Number(c.n)]))
   }
-  return { bulk, person, tag, timeline, rows, manyPeople, eventsPerRecord }
+  return { bulk, person, tag, timeline, rows, manyPeople, eventsPerRecord, crashAtSecondBatch }
 }
 
 export type Event = {
