@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm'
-import { type DbOrTx, queryRows } from '../../db/client.ts'
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import { type DbOrTx, qualified, queryRows } from '../../db/client.ts'
 import { keysetOrder, keysetPage, keysetWhere } from '../../db/keyset.ts'
-import { activities, timelineEvents } from '../../db/schema/index.ts'
+import { activities, companies, deals, people, timelineEvents, users } from '../../db/schema/index.ts'
 import type { Cursor } from '../../http/cursor.ts'
 import { refNames } from '../contacts/ref-names.ts'
 import type { ListPlan } from '../filters/list-where.ts'
@@ -46,9 +47,19 @@ export async function updateActivityRow(
   return rows[0] ?? null
 }
 
-const ref = (id: string | null, names: Map<string, string>) => (id ? { id, name: names.get(id) ?? '' } : null)
 const iso = (d: Date | null) => d?.toISOString() ?? null
 
+/** The names an activity points at: its person, company, deal, assignee and creator. */
+type ActivityDetails = {
+  person: string | null
+  company: string | null
+  deal: string | null
+  assignee: string | null
+  createdBy: string | null
+}
+export type DetailedActivity = { row: ActivityRow; details: ActivityDetails }
+
+/** Rows plus the names they point at, in the API's shape. */
 export async function presentActivities(
   db: DbOrTx,
   workspaceId: string,
@@ -60,15 +71,32 @@ export async function presentActivities(
     deal: rows.map((r) => r.dealId),
     user: rows.flatMap((r) => [r.assigneeId, r.createdBy]),
   })
-  const { person: personNames, company: companyNames, deal: dealTitles, user: users } = names
-  return rows.map((r) => ({
+  const name = (map: Map<string, string>, id: string | null) => (id ? (map.get(id) ?? null) : null)
+  return presentDetailedActivities(
+    rows.map((r) => ({
+      row: r,
+      details: {
+        person: name(names.person, r.personId),
+        company: name(names.company, r.companyId),
+        deal: name(names.deal, r.dealId),
+        assignee: name(names.user, r.assigneeId),
+        createdBy: name(names.user, r.createdBy),
+      },
+    })),
+  )
+}
+
+/** Activities read with their names (a list page from selectActivitiesPage, or presentActivities). */
+export function presentDetailedActivities(items: DetailedActivity[]): Activity[] {
+  const named = (id: string | null, label: string | null) => (id ? { id, name: label ?? '' } : null)
+  return items.map(({ row: r, details: d }) => ({
     id: r.id,
     type: r.type as Activity['type'],
     title: r.title,
     body: r.body,
-    person: ref(r.personId, personNames),
-    company: ref(r.companyId, companyNames),
-    deal: ref(r.dealId, dealTitles),
+    person: named(r.personId, d.person),
+    company: named(r.companyId, d.company),
+    deal: named(r.dealId, d.deal),
     occurredAt: r.occurredAt.toISOString(),
     direction: r.callDirection as Activity['direction'],
     durationSeconds: r.callDurationSeconds,
@@ -77,10 +105,10 @@ export async function presentActivities(
     endsAt: iso(r.meetingEndAt),
     place: r.meetingPlace,
     dueAt: iso(r.dueAt),
-    assignee: ref(r.assigneeId, users),
+    assignee: named(r.assigneeId, d.assignee),
     done: !!r.doneAt,
     doneAt: iso(r.doneAt),
-    createdBy: ref(r.createdBy, users),
+    createdBy: named(r.createdBy, d.createdBy),
     version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -88,15 +116,27 @@ export async function presentActivities(
   }))
 }
 
-/** One page of the list; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
+// A page's names in its own statement, one small index probe per row and table (as
+// people.queries.ts does); evaluated after ORDER BY … LIMIT, for the page's rows only.
+const inWorkspace = (table: SQL, id: AnyPgColumn, column: SQL) =>
+  sql`(select ${column} from ${table} x where x.workspace_id = ${qualified(activities.workspaceId)} and x.id = ${qualified(id)})`
+const userName = (id: AnyPgColumn) => sql`(select u.name from ${users} u where u.id = ${qualified(id)})`
+const activityDetails = sql<ActivityDetails>`json_build_object(
+  'person', ${inWorkspace(sql`${people}`, activities.personId, sql`trim(x.first_name || ' ' || x.last_name)`)},
+  'company', ${inWorkspace(sql`${companies}`, activities.companyId, sql`x.name`)},
+  'deal', ${inWorkspace(sql`${deals}`, activities.dealId, sql`x.title`)},
+  'assignee', ${userName(activities.assigneeId)},
+  'createdBy', ${userName(activities.createdBy)})`
+
+/** One page of the list with each activity's names; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
 export async function selectActivitiesPage(db: DbOrTx, plan: ListPlan, limit: number) {
   const rows = await db
-    .select({ row: activities, sortKey: plan.key })
+    .select({ row: activities, sortKey: plan.key, details: activityDetails })
     .from(activities)
     .where(plan.where)
     .orderBy(...plan.order)
     .limit(limit + 1)
-  return pageOf(rows, limit)
+  return { items: rows.slice(0, limit), next: pageOf(rows, limit).next }
 }
 
 /** Start of today and of tomorrow in `timeZone`, as instants (DST-safe: the database does the calendar). */

@@ -18,6 +18,7 @@ import {
   insertActivityRow,
   moveActivityEvent,
   presentActivities,
+  presentDetailedActivities,
   selectActivitiesPage,
   updateActivityRow,
 } from './activities.queries.ts'
@@ -36,9 +37,9 @@ import type {
 export async function listActivities(ctx: Ctx, query: ActivitiesListQuery) {
   assertCan(ctx, 'read')
   const plan = await listPlan(ctx, 'activity', query)
-  const { rows, next } = await selectActivitiesPage(ctx.db, plan, query.limit)
+  const { items, next } = await selectActivitiesPage(ctx.db, plan, query.limit)
   return {
-    data: await presentActivities(ctx.db, ctx.workspace.id, rows),
+    data: presentDetailedActivities(items),
     nextCursor: next ? encodeListCursor(next) : null,
   }
 }

@@ -16,12 +16,13 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe.each([
-  ['people', ['phones', 'emails', 'owner', 'company']],
-  ['companies', ['phones', 'emails', 'owner', 'peopleCount']],
-  ['deals', ['stage', 'pipeline', 'person', 'company', 'owner']],
-] as const)('the %s list', (list, details) => {
+  ['people', '-updatedAt', ['phones', 'emails', 'owner', 'company']],
+  ['companies', '-updatedAt', ['phones', 'emails', 'owner', 'peopleCount']],
+  ['deals', '-updatedAt', ['stage', 'pipeline', 'person', 'company', 'owner']],
+  ['activities', '-createdAt', ['person', 'company', 'deal', 'assignee', 'createdBy']],
+] as const)('the %s list', (list, sort, details) => {
   it('shows every record exactly as its own page does', async () => {
-    const page = await as(t.app, owner).get(`/api/v1/${list}?limit=100&sort=-updatedAt`)
+    const page = await as(t.app, owner).get(`/api/v1/${list}?limit=100&sort=${sort}`)
     expect(page.statusCode, page.body).toBe(200)
     const rows = page.json().data as Record<string, unknown>[]
     expect(rows.length).toBeGreaterThan(5)
