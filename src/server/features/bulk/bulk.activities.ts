@@ -3,7 +3,7 @@ import { type DbOrTx, queryRows } from '../../db/client.ts'
 import type { Ctx } from '../../http/context.ts'
 import { lockedTimeZone, ownerOf } from '../analytics/activity-daily.ts'
 import { ownerNames } from '../people/people.queries.ts'
-import { type BulkEvent, type BulkRow, updateBatch } from './bulk.queries.ts'
+import { type BulkEvent, type BulkRow, type EventOf, updateBatch } from './bulk.queries.ts'
 import type { BulkAction } from './bulk.schema.ts'
 
 // Bulk actions on activities: assign tasks, mark tasks done or not done, delete, restore.
@@ -31,8 +31,6 @@ export function changesActivity(action: BulkAction, r: BulkRow): boolean {
   }
 }
 
-const links = (r: BulkRow) => ({ personId: r.personId, companyId: r.companyId, dealId: r.dealId })
-
 /** One rollup cell's change: +1 or -1 activity on its day (in the workspace zone), type and owner. */
 type Delta = { at: string; type: string; owner: string; n: number }
 
@@ -49,24 +47,17 @@ const cell = (r: BulkRow, assigneeId: string | null, n: number): Delta => ({
   n,
 })
 
-/** The set-based UPDATE of the batch's changing activities, and their timeline events. */
+/** The set-based UPDATE of the batch's changing activities (never empty), and their timeline events. */
 export async function changeActivities(
   tx: DbOrTx,
   ctx: Ctx,
   action: BulkAction,
   assigneeName: string | null,
   rows: BulkRow[],
+  event: EventOf,
 ): Promise<BulkEvent[]> {
-  if (!rows.length) return []
   const ws = ctx.workspace.id
   const ids = rows.map((r) => r.id)
-  const event = (r: BulkRow, kind: BulkEvent['kind'], changes?: BulkEvent['changes']): BulkEvent => ({
-    subjectId: r.id,
-    kind,
-    label: r.label,
-    links: links(r),
-    ...(changes ? { changes } : {}),
-  })
   switch (action.type) {
     case 'assign': {
       const before = await ownerNames(

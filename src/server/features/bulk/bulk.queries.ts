@@ -181,6 +181,9 @@ export type BulkEvent = {
   changes?: { field: string; from: unknown; to: unknown }[]
 }
 
+/** Builds a record's event as a single edit would (bulk.service.ts `change`). */
+export type EventOf = (r: BulkRow, kind: BulkEvent['kind'], changes?: BulkEvent['changes']) => BulkEvent
+
 /**
  * The batch's timeline events in one INSERT: the rows recordEvent() writes for a single
  * edit. The rows travel as one jsonb parameter (500 rows of parameters cost more to

@@ -18,6 +18,7 @@ import {
   type BulkEvent,
   type BulkRow,
   countSelection,
+  type EventOf,
   insertEvents,
   lockBatch,
   updateBatch,
@@ -153,21 +154,16 @@ async function applyBatch(tx: DbOrTx, ctx: Ctx, plan: Plan, after: string | null
     if (!locked.length) throw noSuchStage()
   }
   const rows = await lockBatch(tx, ctx.workspace.id, plan.object, plan.scope, after, BATCH_SIZE)
-  if (plan.object === 'activity') {
-    const changing = rows.filter((r) => changesActivity(action, r))
-    const events = await changeActivities(tx, ctx, action, plan.ownerName, changing)
-    await insertEvents(tx, ctx, plan.object, events)
-    const skipped = rows.filter((r) => skipsActivity(action, r)).length
-    return { count: rows.length, last: rows.at(-1)?.id ?? null, changed: changing.length, skipped }
-  }
   const changing = rows.filter((r) => changes(plan, r))
   await insertEvents(tx, ctx, plan.object, await change(tx, ctx, plan, changing))
-  return { count: rows.length, last: rows.at(-1)?.id ?? null, changed: changing.length, skipped: 0 }
+  const skipped = plan.object === 'activity' ? rows.filter((r) => skipsActivity(action, r)).length : 0
+  return { count: rows.length, last: rows.at(-1)?.id ?? null, changed: changing.length, skipped }
 }
 
-/** Whether the action changes this person, company or deal; trashed records are only restored. */
+/** Whether the action changes this record; trashed records are only restored. */
 function changes(plan: Plan, r: BulkRow): boolean {
   const a = plan.action
+  if (plan.object === 'activity') return changesActivity(a, r)
   switch (a.type) {
     case 'delete':
       return !r.deleted
@@ -192,7 +188,9 @@ const links = (object: BulkObject, r: BulkRow) =>
     ? { personId: r.id }
     : object === 'company'
       ? { companyId: r.id }
-      : { dealId: r.id, personId: r.personId, companyId: r.companyId }
+      : object === 'deal'
+        ? { dealId: r.id, personId: r.personId, companyId: r.companyId }
+        : { personId: r.personId, companyId: r.companyId, dealId: r.dealId }
 
 /** The set-based UPDATE of the batch, and the events a single edit would have written. */
 async function change(tx: DbOrTx, ctx: Ctx, plan: Plan, rows: BulkRow[]): Promise<BulkEvent[]> {
@@ -200,13 +198,15 @@ async function change(tx: DbOrTx, ctx: Ctx, plan: Plan, rows: BulkRow[]): Promis
   const { object, action } = plan
   const ws = ctx.workspace.id
   const ids = rows.map((r) => r.id)
-  const event = (r: BulkRow, kind: BulkEvent['kind'], changes?: BulkEvent['changes']): BulkEvent => ({
+  const event: EventOf = (r, kind, changes) => ({
     subjectId: r.id,
     kind,
     label: r.label,
     links: links(object, r),
     ...(changes ? { changes } : {}),
   })
+  // Activities keep the activity_daily rollup in step: their own module.
+  if (object === 'activity') return changeActivities(tx, ctx, action, plan.ownerName, rows, event)
   switch (action.type) {
     case 'assignOwner': {
       const before = await ownerNames(
@@ -281,7 +281,7 @@ async function moveDeals(
   stage: NonNullable<Plan['stage']>,
   lostReason: string | undefined,
   rows: BulkRow[],
-  event: (r: BulkRow, kind: BulkEvent['kind'], changes?: BulkEvent['changes']) => BulkEvent,
+  event: EventOf,
 ) {
   const from = await findStages(
     tx,
