@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { type DbOrTx, qualified } from '../db/client.ts'
 import { memberships, sessions, workspaces } from '../db/schema/index.ts'
 import type { Role } from '../features/workspaces/regions.ts'
-import type { WorkspaceRow } from '../features/workspaces/workspaces.queries.ts'
+import { activeFirst, type WorkspaceRow } from '../features/workspaces/workspaces.queries.ts'
 
 // The session behind the cookie and the caller's workspace, in ONE statement, on every
 // signed-in request. Going through better-auth's getSession cost a second statement (the
@@ -48,9 +48,11 @@ export type SessionScope = {
   membership: { workspace: WorkspaceRow; role: Role } | null
 }
 
-// The same choice as findMembership(): the active workspace first, then the oldest membership.
-const chosenWorkspace = sql`(select m.workspace_id from ${memberships} m where m.user_id = ${qualified(sessions.userId)}
-  order by (m.workspace_id::text = ${qualified(sessions.activeWorkspaceId)}) desc, m.created_at asc limit 1)`
+// The same choice as findMembership(). Inside the subquery, memberships means its own
+// FROM, not the outer join's.
+const chosenWorkspace = sql`(select ${memberships.workspaceId} from ${memberships}
+  where ${memberships.userId} = ${qualified(sessions.userId)}
+  order by ${sql.join(activeFirst(qualified(sessions.activeWorkspaceId)), sql`, `)} limit 1)`
 
 export async function selectSessionScope(db: DbOrTx, token: string): Promise<SessionScope | null> {
   const rows = await db

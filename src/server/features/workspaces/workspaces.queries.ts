@@ -1,9 +1,19 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import { memberships, users, workspaces } from '../../db/schema/index.ts'
 import type { Role } from './regions.ts'
 
 export type WorkspaceRow = typeof workspaces.$inferSelect
+
+/**
+ * The order that picks the membership to work in: the `active` workspace while the user
+ * is still a member there, then the oldest membership. findMembership() and the session
+ * read (http/session.ts) both choose by it.
+ */
+export const activeFirst = (active: SQL | string | null) => [
+  sql`(${memberships.workspaceId}::text = ${active}) desc`,
+  asc(memberships.createdAt),
+]
 
 /** The membership to work in: the preferred workspace if the user belongs to it, else their first. */
 export async function findMembership(
@@ -16,12 +26,7 @@ export async function findMembership(
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
-    .orderBy(
-      preferredWorkspaceId && isUuid(preferredWorkspaceId)
-        ? sql`(${memberships.workspaceId} = ${preferredWorkspaceId}) desc`
-        : asc(memberships.createdAt),
-      asc(memberships.createdAt),
-    )
+    .orderBy(...activeFirst(preferredWorkspaceId))
     .limit(1)
   const row = rows[0]
   return row ? { workspace: row.workspace, role: row.role as Role } : null
