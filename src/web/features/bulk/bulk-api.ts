@@ -1,12 +1,11 @@
-import type { BulkAction, BulkSelection } from '../../../server/features/bulk/bulk.schema.ts'
+import type { BulkAction, BulkObject, BulkSelection } from '../../../server/features/bulk/bulk.schema.ts'
 import { api } from '../../lib/api.ts'
 import type { Collection } from '../../lib/records.ts'
 import type { FilterCondition, Selection } from '../lists/list-state.ts'
 
 // One bulk action on the people, companies, deals or activities a list has selected. Small
 // selections are done in the request (200); large ones become a background job (202) to follow.
-export type { BulkAction }
-export type BulkObject = 'person' | 'company' | 'deal' | 'activity'
+export type { BulkAction, BulkObject }
 export type BulkParams = { q?: string; filters: FilterCondition[]; trashed?: boolean; pipelineId?: string }
 /** `skipped` (activities): selected notes, calls and meetings that assign and done leave alone. */
 export type BulkResult = { done: number; total: number; skipped?: number } | { jobId: string }

@@ -50,7 +50,6 @@ export type ListPageProps = {
   empty: ReactNode
   /** Extra quick controls under the toolbar (e.g. activity types), editing the filters. */
   quick?: (filters: FilterCondition[], setFilters: (f: FilterCondition[]) => void) => ReactNode
-  trash?: boolean
 }
 
 /** Drops what the field catalog does not know (an old link, a removed custom field). */
@@ -152,7 +151,7 @@ export function ListPage(props: ListPageProps) {
         sorts={sorts}
         onSort={list.setSort}
         trashed={list.trashed}
-        onTrashed={props.trash === false ? undefined : list.setTrashed}
+        onTrashed={list.setTrashed}
       >
         {desktop && fields.length > 0 && (
           <ColumnChooser

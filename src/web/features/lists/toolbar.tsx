@@ -35,7 +35,7 @@ export function ListBar({
   sorts: { value: string; label: string }[]
   onSort: (sort: string) => void
   trashed: boolean
-  onTrashed?: (trashed: boolean) => void
+  onTrashed: (trashed: boolean) => void
   children?: ReactNode
 }) {
   const { t } = useLingui()
@@ -121,19 +121,17 @@ export function ListBar({
             ))}
           </select>
         </div>
-        {onTrashed && (
-          <Button
-            variant="ghost"
-            aria-pressed={trashed}
-            onClick={() => onTrashed(!trashed)}
-            className="shrink-0 aria-pressed:bg-slate-200 max-md:px-3"
-          >
-            <Trash2 aria-hidden className="size-4" />
-            <span className="max-md:sr-only">
-              {trashed ? <Trans>Leave the trash</Trans> : <Trans>Trash</Trans>}
-            </span>
-          </Button>
-        )}
+        <Button
+          variant="ghost"
+          aria-pressed={trashed}
+          onClick={() => onTrashed(!trashed)}
+          className="shrink-0 aria-pressed:bg-slate-200 max-md:px-3"
+        >
+          <Trash2 aria-hidden className="size-4" />
+          <span className="max-md:sr-only">
+            {trashed ? <Trans>Leave the trash</Trans> : <Trans>Trash</Trans>}
+          </span>
+        </Button>
       </div>
     </div>
   )
