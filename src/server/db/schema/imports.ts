@@ -20,7 +20,8 @@ import { workspaces } from './workspaces.ts'
 // the database (import_files, 1 MB chunks) so that it survives a restart and any app
 // process can run the import; import_rows is the per-row log that makes an import
 // resumable (written with each batch) and revertible (what was created, the before-image
-// of what was updated).
+// of what was updated); import_created is the compact log of the records an import
+// creates, one row per batch.
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
 
@@ -125,6 +126,41 @@ export const importRows = pgTable(
       foreignColumns: [imports.workspaceId, imports.id],
     }).onDelete('cascade'),
     index('import_rows_failed_idx').on(t.workspaceId, t.importId, t.rowNo).where(sql`${t.action} = 'failed'`),
+    // Revert reads the created rows newest first. Most imports log none here any more
+    // (import_created holds them): without it each page would walk every skipped,
+    // failed and updated row of the import to find none.
+    index('import_rows_created_idx')
+      .on(t.workspaceId, t.importId, t.recordType, t.rowNo)
+      .where(sql`${t.action} = 'created'`),
     check('import_rows_action_check', sql`${t.action} in ('created', 'updated', 'skipped', 'failed')`),
+  ],
+)
+
+// The records an import of people (or companies) creates of its own object: one row per
+// batch instead of one import_rows row per record, so a 1M-row import writes a thousand
+// log rows, not a million (inserts, index entries and foreign-key checks). Imports from
+// before it, and companies a people import creates on the side, are in import_rows.
+export const importCreated = pgTable(
+  'import_created',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    importId: uuid('import_id').notNull(),
+    recordType: text('record_type').notNull(),
+    // The batch's lowest row_no: batches cover disjoint ranges, so walking the primary key
+    // backwards reads the log newest row first (revert).
+    firstRow: integer('first_row').notNull(),
+    // Same length, same order (ascending row_no): row_nos[i] created ids[i].
+    rowNos: integer('row_nos').array().notNull(),
+    ids: uuid('ids').array().notNull(),
+  },
+  (t) => [
+    // A batch is written once (its checkpoint commits with it): a bug would fail here
+    // rather than log a batch twice.
+    primaryKey({ columns: [t.workspaceId, t.importId, t.recordType, t.firstRow] }),
+    foreignKey({
+      columns: [t.workspaceId, t.importId],
+      foreignColumns: [imports.workspaceId, imports.id],
+    }).onDelete('cascade'),
+    check('import_created_record_type_check', sql`${t.recordType} in ('person', 'company')`),
   ],
 )

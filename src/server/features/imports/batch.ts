@@ -6,8 +6,9 @@ import { json } from './record-values.ts'
 import type { CompanyDraft, FailedRow, PersonDraft } from './rows.ts'
 
 // What the person and company batches share: the plan of one import run, the per-row
-// log (import_rows) and the counters written with every batch, tags by name, and the
-// duplicate keys a draft is matched on (in the database and in batches still in flight).
+// log (import_rows), the log of created records (import_created, one row per batch) and
+// the counters written with every batch, tags by name, and the duplicate keys a draft is
+// matched on (in the database and in batches still in flight).
 
 export type DuplicateMode = 'skip' | 'update' | 'create'
 
@@ -96,6 +97,17 @@ export function logPart(plan: Plan, log: LogRow[], opts: { replace?: boolean } =
     ${replace}`
   return { part, counts }
 }
+
+/**
+ * The records of the import's own object that a batch creates, as one import_created row
+ * (none when it creates none) instead of an import_rows row each. `from`: a relation `x`
+ * with the creating row's number `r` and the record's `id`.
+ */
+export const createdPart = (plan: Plan, from: SQL) =>
+  sql`insert into import_created (workspace_id, import_id, record_type, first_row, row_nos, ids)
+    select ${plan.ctx.workspace.id}, ${plan.importId}, ${plan.object}, min(x.r), array_agg(x.r order by x.r),
+      array_agg(x.id order by x.r)
+    from ${from} having count(*) > 0`
 
 /**
  * The import's progress, in the batch's transaction: rows done and counters. Written

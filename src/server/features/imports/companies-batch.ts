@@ -4,6 +4,7 @@ import {
   arrange,
   type Counts,
   createdKeys,
+  createdPart,
   decide,
   eventsPart,
   type LogRow,
@@ -135,8 +136,11 @@ async function writeCompanies(
     }
   }
 
-  log.sort((a, b) => a.rowNo - b.rowNo)
-  const { part, counts } = logPart(plan, log)
+  // Created companies go to import_created, one row for the batch; the rest per row.
+  const created = log.filter((r) => r.action === 'created').map((r) => ({ r: r.rowNo, id: r.recordId }))
+  const rest = log.filter((r) => r.action !== 'created').sort((a, b) => a.rowNo - b.rowNo)
+  const { part, counts } = logPart(plan, rest)
+  counts.created += created.length
   await runAsOne(tx, [
     sql`insert into companies (workspace_id, id, name, domain, industry, size, city, region, country,
         owner_id, sort_name, search_text, tag_ids, custom, created_by)
@@ -157,6 +161,7 @@ async function writeCompanies(
       'created',
       companies.map((c) => ({ type: 'company', id: c.id, label: c.n, personId: null, companyId: c.id })),
     ),
+    createdPart(plan, sql`json_to_recordset(${json(created)}) as x(r int, id uuid)`),
     part,
   ])
   await saveCompanyValues(tx, ctx, changes)

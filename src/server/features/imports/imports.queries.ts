@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm'
-import type { DbOrTx } from '../../db/client.ts'
+import { type DbOrTx, queryRows } from '../../db/client.ts'
 import { importFiles, importRows, imports, jobs, users } from '../../db/schema/index.ts'
 
 // SQL for imports, their stored files and row logs, always scoped by workspace_id.
@@ -171,7 +171,11 @@ export type LoggedRow = {
   before: Record<string, unknown> | null
 }
 
-/** Logged rows of one action and record type, by row number descending, below `belowRow`. */
+/**
+ * Logged rows of one action and record type, by row number descending, below `belowRow`.
+ * Created records are logged per batch in import_created, and per row in import_rows by
+ * imports from before it and for the companies a people import creates on the side.
+ */
 export async function selectLoggedRows(
   db: DbOrTx,
   workspaceId: string,
@@ -183,24 +187,28 @@ export async function selectLoggedRows(
     limit: number
   },
 ): Promise<LoggedRow[]> {
-  return db
-    .select({
-      rowNo: importRows.rowNo,
-      recordType: importRows.recordType,
-      action: importRows.action,
-      recordId: importRows.recordId,
-      before: importRows.before,
-    })
-    .from(importRows)
-    .where(
-      and(
-        eq(importRows.workspaceId, workspaceId),
-        eq(importRows.importId, importId),
-        eq(importRows.recordType, filter.recordType),
-        eq(importRows.action, filter.action),
-        sql`${importRows.rowNo} < ${filter.belowRow}`,
-      ),
-    )
-    .orderBy(desc(importRows.rowNo))
-    .limit(filter.limit)
+  const { recordType, action, belowRow, limit } = filter
+  const perRow = sql`select row_no, record_id, before from import_rows
+    where workspace_id = ${workspaceId} and import_id = ${importId} and record_type = ${recordType}
+      and action = ${action} and row_no < ${belowRow}
+    order by row_no desc limit ${limit}`
+  if (action === 'updated') return presentLogged(await queryRows(db, perRow), recordType, action)
+  // import_rows_created_idx finds the per-row half without walking the other actions.
+  // Batches cover disjoint row ranges: the primary key walked backwards (first_row desc)
+  // meets rows newest first, so PostgreSQL unnests only the last batches, not the import.
+  const perBatch = sql`select u.row_no, u.id as record_id, null::jsonb as before
+    from import_created c cross join lateral unnest(c.row_nos, c.ids) as u(row_no, id)
+    where c.workspace_id = ${workspaceId} and c.import_id = ${importId} and c.record_type = ${recordType}
+      and c.first_row < ${belowRow} and u.row_no < ${belowRow}
+    order by c.first_row desc, u.row_no desc limit ${limit}`
+  const rows = await queryRows<RawLogged>(
+    db,
+    sql`select * from ((${perRow}) union all (${perBatch})) l order by row_no desc limit ${limit}`,
+  )
+  return presentLogged(rows, recordType, action)
 }
+
+type RawLogged = { row_no: number; record_id: string | null; before: Record<string, unknown> | null }
+
+const presentLogged = (rows: RawLogged[], recordType: string, action: string): LoggedRow[] =>
+  rows.map((r) => ({ rowNo: Number(r.row_no), recordType, action, recordId: r.record_id, before: r.before }))

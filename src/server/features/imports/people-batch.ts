@@ -5,6 +5,7 @@ import {
   arrange,
   type Counts,
   createdKeys,
+  createdPart,
   decide,
   eventsPart,
   type LogRow,
@@ -185,8 +186,9 @@ async function writePeople(
   const ws = ctx.workspace.id
   const { companyOf, tags } = w
   // One JSON document per new person, for all five inserts: its phones and emails, its
-  // timeline event and its row log ride along, so the batch's parameters name each
-  // person once (less to build, send and parse than one document per table).
+  // timeline event and its row number ride along, so the batch's parameters name each
+  // person once (less to build, send and parse than one document per table). The people
+  // created are logged as one import_created row for the batch, not a row each.
   const people = [...w.creates].map(([id, d]) => ({
     id,
     // The row that created the person (rows merged into it later are logged as updates).
@@ -249,10 +251,7 @@ async function writePeople(
       insert into timeline_events (workspace_id, id, actor_id, subject_type, subject_id, kind, label,
         person_id, company_id)
       select ${ws}, x.ev, ${ctx.userId}, 'person', x.id, 'created', trim(x.f || ' ' || x.l), x.id, x.c from x
-    ), created as (
-      insert into import_rows (workspace_id, import_id, row_no, record_type, action, record_id)
-      select ${ws}, ${plan.importId}, x.r, 'person', 'created', x.id from x
-    )
+    ), created as (${createdPart(plan, sql`x`)})
     ${part}`)
   // After the insert: an updated person may move to a company created just now.
   await savePeopleValues(tx, ctx, changes)

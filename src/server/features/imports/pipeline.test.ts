@@ -114,9 +114,25 @@ describe('batches in flight', () => {
         group by e164 having count(*) > 1) d`),
     ).toBe(0)
     expect(
-      await count(sql`select count(distinct row_no)::int as n from import_rows
-        where import_id = ${id} and record_type = 'person'`),
+      await count(sql`select count(distinct row_no)::int as n from (
+        select row_no from import_rows where import_id = ${id} and record_type = 'person'
+        union all select unnest(row_nos) from import_created where import_id = ${id}) l`),
     ).toBe(60)
+    // The 51 people created are logged once per batch (ceil(60 / 10)), not once a row.
+    expect(
+      await count(
+        sql`select count(*)::int as n from import_created where import_id = ${id} and record_type = 'person'`,
+      ),
+    ).toBe(6)
+    expect(
+      await count(
+        sql`select coalesce(sum(cardinality(ids)), 0)::int as n from import_created where import_id = ${id}`,
+      ),
+    ).toBe(51)
+    expect(
+      await count(sql`select count(*)::int as n from import_rows
+        where import_id = ${id} and record_type = 'person' and action = 'created'`),
+    ).toBe(0)
     // Companies 0 … 30, each once, each logged once, each person with the right one.
     expect(await count(sql`select count(*)::int as n from companies where workspace_id = ${ws}`)).toBe(31)
     expect(
