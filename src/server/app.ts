@@ -10,7 +10,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
@@ -45,20 +44,32 @@ import {
 import { requireSession, sessionReader, workspaceScope } from './http/context.ts'
 import { csrfGuard } from './http/csrf.ts'
 import { problem, registerErrorHandling } from './http/errors.ts'
+import { responseSerializer } from './http/serializer.ts'
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web')
 
-export type AppOptions = { config: Config; database: Database; logger: FastifyBaseLogger }
+export type AppOptions = {
+  config: Config
+  database: Database
+  logger: FastifyBaseLogger
+  /** Tests: check every response against its zod schema too (http/serializer.ts). */
+  checkResponses?: boolean
+}
 
 /** Builds the whole app without listening, so tests drive it with `inject`. */
-export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger,
+  checkResponses = false,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  app.setSerializerCompiler(responseSerializer(checkResponses))
   app.decorateRequest('session', null)
   app.decorateRequest('ctx', null)
   registerErrorHandling(app)

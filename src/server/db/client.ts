@@ -5,7 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { getTableName, type SQL, sql } from 'drizzle-orm'
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres'
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator'
-import type { AnyPgColumn, PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
@@ -86,3 +86,16 @@ async function migrationsApplied(db: Db): Promise<boolean> {
  */
 export const qualified = (column: AnyPgColumn) =>
   sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`
+
+const dialect = new PgDialect()
+
+/**
+ * A constant SQL fragment (no parameters) rendered to text once. Drizzle walks a
+ * fragment's tree every time a query is built; for a list page's detail subqueries that
+ * walk costs more per request than anything else the app does.
+ */
+export function rendered<T>(fragment: SQL<T>): SQL<T> {
+  const { sql: text, params } = dialect.sqlToQuery(fragment)
+  if (params.length) throw new Error('rendered() takes SQL without parameters')
+  return sql<T>`${sql.raw(text)}`
+}

@@ -54,8 +54,10 @@ const chosenWorkspace = sql`(select ${memberships.workspaceId} from ${membership
   where ${memberships.userId} = ${qualified(sessions.userId)}
   order by ${sql.join(activeFirst(qualified(sessions.activeWorkspaceId)), sql`, `)} limit 1)`
 
-export async function selectSessionScope(db: DbOrTx, token: string): Promise<SessionScope | null> {
-  const rows = await db
+// Built once per database as a prepared query: building this join with drizzle on every
+// request cost more than its SQL (profile of the people list, bench/RESULTS.md).
+const scopeQuery = (db: DbOrTx) =>
+  db
     .select({
       sessionId: sessions.id,
       userId: sessions.userId,
@@ -70,8 +72,17 @@ export async function selectSessionScope(db: DbOrTx, token: string): Promise<Ses
       and(eq(memberships.userId, sessions.userId), eq(memberships.workspaceId, chosenWorkspace)),
     )
     .leftJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-    .where(eq(sessions.token, token))
-  const row = rows[0]
+    .where(eq(sessions.token, sql.placeholder('token')))
+    .prepare('session_scope')
+const scopeQueries = new WeakMap<DbOrTx, ReturnType<typeof scopeQuery>>()
+
+export async function selectSessionScope(db: DbOrTx, token: string): Promise<SessionScope | null> {
+  let query = scopeQueries.get(db)
+  if (!query) {
+    query = scopeQuery(db)
+    scopeQueries.set(db, query)
+  }
+  const row = (await query.execute({ token }))[0]
   if (!row) return null
   const { role, workspace, ...session } = row
   return { ...session, membership: workspace && role ? { workspace, role: role as Role } : null }

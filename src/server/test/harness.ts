@@ -39,7 +39,7 @@ export async function createTestApp(): Promise<TestApp> {
     AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
     BASE_URL,
   })
-  const app = await buildApp({ config, database, logger: pino({ level: 'silent' }) })
+  const app = await buildApp({ config, database, logger: pino({ level: 'silent' }), checkResponses: true })
   return {
     app,
     database,

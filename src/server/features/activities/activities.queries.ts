@@ -5,8 +5,7 @@ import { keysetOrder, keysetPage, keysetWhere } from '../../db/keyset.ts'
 import { activities, companies, deals, people, timelineEvents, users } from '../../db/schema/index.ts'
 import type { Cursor } from '../../http/cursor.ts'
 import { refNames } from '../contacts/ref-names.ts'
-import type { ListPlan } from '../filters/list-where.ts'
-import { pageOf } from '../filters/sort.ts'
+import { listPage } from '../filters/list-page.ts'
 import type { Activity, TaskBucket } from './activities.schema.ts'
 
 // SQL for activities, always scoped by workspace_id.
@@ -129,15 +128,7 @@ const activityDetails = sql<ActivityDetails>`json_build_object(
   'createdBy', ${userName(activities.createdBy)})`
 
 /** One page of the list with each activity's names; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
-export async function selectActivitiesPage(db: DbOrTx, plan: ListPlan, limit: number) {
-  const rows = await db
-    .select({ row: activities, sortKey: plan.key, details: activityDetails })
-    .from(activities)
-    .where(plan.where)
-    .orderBy(...plan.order)
-    .limit(limit + 1)
-  return { items: rows.slice(0, limit), next: pageOf(rows, limit).next }
-}
+export const selectActivitiesPage = listPage(activities, activityDetails)
 
 /** Start of today and of tomorrow in `timeZone`, as instants (DST-safe: the database does the calendar). */
 export async function dayBounds(db: DbOrTx, timeZone: string, now: Date) {

@@ -5,8 +5,7 @@ import { companies, people, users } from '../../db/schema/index.ts'
 import { contactsJson, loadContacts } from '../contacts/contacts.queries.ts'
 import type { EmailValue, PhoneValue } from '../contacts/contacts.rules.ts'
 import { liveCustomKeys, presentCustom } from '../custom-fields/custom-values.ts'
-import type { ListPlan } from '../filters/list-where.ts'
-import { pageOf } from '../filters/sort.ts'
+import { listPage } from '../filters/list-page.ts'
 import { ownerNames } from '../people/people.queries.ts'
 import { tagsOfRecords } from '../tags/tags.queries.ts'
 import type { Company } from './companies.schema.ts'
@@ -71,7 +70,7 @@ type CompanyDetails = {
   owner: string | null
   peopleCount: number
 }
-export type DetailedCompany = { row: CompanyRow; details: CompanyDetails }
+export type DetailedCompany = { row: Omit<CompanyRow, 'searchText'>; details: CompanyDetails }
 
 export async function presentCompanies(
   db: DbOrTx,
@@ -148,15 +147,7 @@ const companyDetails = (() => {
 })()
 
 /** One page of the list with each company's details; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
-export async function selectCompaniesPage(db: DbOrTx, plan: ListPlan, limit: number) {
-  const rows = await db
-    .select({ row: companies, sortKey: plan.key, details: companyDetails })
-    .from(companies)
-    .where(plan.where)
-    .orderBy(...plan.order)
-    .limit(limit + 1)
-  return { items: rows.slice(0, limit), next: pageOf(rows, limit).next }
-}
+export const selectCompaniesPage = listPage(companies, companyDetails, ['searchText'])
 
 /** A live company with this domain, for matching on create and import. */
 export async function findCompanyByDomain(

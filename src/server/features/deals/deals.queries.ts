@@ -5,8 +5,7 @@ import { allQueries } from '../../db/parallel.ts'
 import { companies, deals, people, pipelines, stages, users } from '../../db/schema/index.ts'
 import { refNames } from '../contacts/ref-names.ts'
 import { liveCustomKeys, presentCustom } from '../custom-fields/custom-values.ts'
-import type { ListPlan } from '../filters/list-where.ts'
-import { pageOf } from '../filters/sort.ts'
+import { listPage } from '../filters/list-page.ts'
 import { tagsOfRecords } from '../tags/tags.queries.ts'
 import type { Deal, DealStatus } from './deals.schema.ts'
 import { findStages } from './pipelines.queries.ts'
@@ -56,7 +55,7 @@ type DealDetails = {
   company: string | null
   owner: string | null
 }
-export type DetailedDeal = { row: DealRow; details: DealDetails }
+export type DetailedDeal = { row: Omit<DealRow, 'searchText'>; details: DealDetails }
 
 /** Rows plus their stage, pipeline, person, company and owner, in the API's shape. */
 export async function presentDeals(db: DbOrTx, workspaceId: string, rows: DealRow[]): Promise<Deal[]> {
@@ -149,15 +148,7 @@ const dealDetails = sql<DealDetails>`json_build_object(
   'owner', (select u.name from ${users} u where u.id = ${qualified(deals.ownerId)}))`
 
 /** One page of the list with each deal's details; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
-export async function selectDealsPage(db: DbOrTx, plan: ListPlan, limit: number) {
-  const rows = await db
-    .select({ row: deals, sortKey: plan.key, details: dealDetails })
-    .from(deals)
-    .where(plan.where)
-    .orderBy(...plan.order)
-    .limit(limit + 1)
-  return { items: rows.slice(0, limit), next: pageOf(rows, limit).next }
-}
+export const selectDealsPage = listPage(deals, dealDetails, ['searchText'])
 
 const onBoard = (workspaceId: string) =>
   and(eq(deals.workspaceId, workspaceId), eq(deals.status, 'open'), isNull(deals.deletedAt))

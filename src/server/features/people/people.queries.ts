@@ -6,8 +6,7 @@ import { contactsJson, loadContacts } from '../contacts/contacts.queries.ts'
 import type { EmailValue, PhoneValue } from '../contacts/contacts.rules.ts'
 import { refNames } from '../contacts/ref-names.ts'
 import { liveCustomKeys, presentCustom } from '../custom-fields/custom-values.ts'
-import type { ListPlan } from '../filters/list-where.ts'
-import { pageOf } from '../filters/sort.ts'
+import { listPage } from '../filters/list-page.ts'
 import { tagsOfRecords } from '../tags/tags.queries.ts'
 import { PERSON_SOURCES, type Person, type PersonSource } from './people.schema.ts'
 
@@ -64,7 +63,7 @@ type PersonDetails = {
   owner: string | null
   company: string | null
 }
-export type DetailedPerson = { row: PersonRow; details: PersonDetails }
+export type DetailedPerson = { row: Omit<PersonRow, 'searchText'>; details: PersonDetails }
 
 /** Rows plus their phones, emails, owner and company, in the API's shape. */
 export async function presentPeople(db: DbOrTx, workspaceId: string, rows: PersonRow[]): Promise<Person[]> {
@@ -148,14 +147,6 @@ const personDetails = (() => {
 })()
 
 /** One page of the list with each person's details; `plan` (where, filters, sort, cursor) comes from filters/list-where.ts. */
-export async function selectPeoplePage(db: DbOrTx, plan: ListPlan, limit: number) {
-  const rows = await db
-    .select({ row: people, sortKey: plan.key, details: personDetails })
-    .from(people)
-    .where(plan.where)
-    .orderBy(...plan.order)
-    .limit(limit + 1)
-  return { items: rows.slice(0, limit), next: pageOf(rows, limit).next }
-}
+export const selectPeoplePage = listPage(people, personDetails, ['searchText'])
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
