@@ -21,28 +21,55 @@ type Json = Record<string, unknown>
  * - `X | null` (zod: `anyOf: [X, {type: 'null'}]`) becomes `type: [X's type, 'null']`, with a
  *   referenced X inlined: fast-json-stringify then picks by typeof instead of validating
  *   each value against every branch with ajv;
- * - no `additionalProperties: false` and no `pattern`: zod leaves out unknown properties
- *   rather than failing, and fast-json-stringify writes only the schema's properties
- *   anyway; in a real union these would make ajv reject values that zod accepts.
+ * - no `additionalProperties: false`, formats, patterns or bounds: they only validate, zod
+ *   leaves out unknown properties rather than failing, and fast-json-stringify writes only
+ *   the schema's properties anyway; in a real union (which it resolves with ajv) they
+ *   could reject a value zod accepts. Types, `enum`, `const` and `required` still pick the
+ *   branch.
  */
+const CHECKS_ONLY = new Set([
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+])
+
+const MAPS = new Set(['properties', 'definitions', '$defs', 'patternProperties'])
+
 function simplify(root: Json): Json {
   const definitions = (root.definitions ?? {}) as Record<string, Json>
   const resolve = (s: Json): Json =>
     typeof s.$ref === 'string' && s.$ref.startsWith('#/definitions/')
       ? resolve(definitions[s.$ref.slice('#/definitions/'.length)] ?? s)
       : s
+  const inlining = new Set<string>()
+  // A schema's keywords; under `properties` or `definitions` the keys are names instead.
+  const walkMap = (map: Json): Json => Object.fromEntries(Object.entries(map).map(([k, v]) => [k, walk(v)]))
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk)
     if (!node || typeof node !== 'object') return node
     const out: Json = {}
     for (const [k, v] of Object.entries(node)) {
-      if (k === 'pattern' || (k === 'additionalProperties' && v === false)) continue
-      out[k] = walk(v)
+      if (CHECKS_ONLY.has(k) || (k === 'additionalProperties' && v === false)) continue
+      out[k] = MAPS.has(k) && v && typeof v === 'object' ? walkMap(v as Json) : walk(v)
     }
     const anyOf = out.anyOf as Json[] | undefined
     const isNull = (x: Json) => x.type === 'null' && Object.keys(x).length === 1
     if (anyOf?.length === 2 && anyOf.some(isNull)) {
-      const other = resolve(anyOf.find((x) => !isNull(x))!)
+      const branch = anyOf.find((x) => !isNull(x))!
+      const name = typeof branch.$ref === 'string' ? branch.$ref : null
+      // A referenced X is inlined once per path (a schema that refers to itself keeps its $ref).
+      if (name && inlining.has(name)) return out
+      if (name) inlining.add(name)
+      const other = name ? (walk(resolve(branch)) as Json) : branch
+      if (name) inlining.delete(name)
       if (typeof other.type === 'string' && !other.anyOf) {
         const { anyOf: _, ...rest } = out
         return { ...rest, ...other, type: [other.type, 'null'] }
