@@ -2,7 +2,7 @@ import { getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import { type DbOrTx, qualified, queryRows, rendered } from '../../db/client.ts'
 import type { ListPlan } from './list-where.ts'
-import { pageOf } from './sort.ts'
+import { nextCursor } from './sort.ts'
 
 // One page of a list in one statement: the record's columns, its details (names,
 // phones … as correlated subqueries, see the *.queries.ts files) and its sort key.
@@ -13,8 +13,6 @@ import { pageOf } from './sort.ts'
 // each row field by field: in a profile of the people list that was a third of the
 // app's own time per request. Rows are decoded column by column exactly as drizzle
 // decodes them (timestamps to Date and so on), so a page row equals a record read.
-
-export type PageItem<Row, D> = { row: Row; details: D }
 
 /**
  * The page reader of a list: `omit` leaves out columns a list never shows (the long
@@ -39,20 +37,16 @@ export function listPage<T extends PgTable, D, K extends keyof T['$inferSelect']
   const from = rendered(sql`${table}`)
 
   return async function selectPage(db: DbOrTx, plan: ListPlan, limit: number) {
-    const raw = await queryRows<Record<string, unknown>>(
+    const raw = await queryRows<Record<string, unknown> & { id: string; sortKey: string | null }>(
       db,
       sql`select ${select}, ${plan.key} as "sortKey" from ${from} where ${plan.where}
         order by ${sql.join(plan.order, sql`, `)} limit ${limit + 1}`,
     )
-    const rows = raw.map((r) => {
+    const items = raw.slice(0, limit).map((r) => {
       const row: Record<string, unknown> = {}
       for (const [key, c] of columns) row[key] = r[key] === null ? null : c.mapFromDriverValue(r[key])
-      return {
-        row: row as Row & { id: string },
-        sortKey: r.sortKey as string | null,
-        details: r.details as D,
-      }
+      return { row: row as Row, details: r.details as D }
     })
-    return { items: rows.slice(0, limit) as PageItem<Row, D>[], next: pageOf(rows, limit).next }
+    return { items, next: nextCursor(raw, limit) }
   }
 }

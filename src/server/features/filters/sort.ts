@@ -109,15 +109,8 @@ export function decodeListCursor(raw: string, plan: SortPlan): ListCursor {
   throw invalid([{ field: 'cursor', code: 'invalid_cursor', message: 'Not a cursor from this list' }])
 }
 
-/** Splits the limit+1 rows a query fetched into the page and the cursor after it. */
-export function pageOf<T extends { id: string }>(
-  rows: { row: T; sortKey: string | null }[],
-  limit: number,
-): { rows: T[]; next: ListCursor | null } {
-  const page = rows.slice(0, limit)
-  const last = page[page.length - 1]
-  return {
-    rows: page.map((r) => r.row),
-    next: rows.length > limit && last ? [last.sortKey, last.row.id] : null,
-  }
+/** The cursor after a page, from the limit+1 rows a query fetched (null on the last page). */
+export function nextCursor(rows: { id: string; sortKey: string | null }[], limit: number): ListCursor | null {
+  const last = rows[limit - 1]
+  return rows.length > limit && last ? [last.sortKey, last.id] : null
 }
