@@ -136,11 +136,11 @@ async function writeCompanies(
     }
   }
 
-  // Created companies go to import_created, one row for the batch; the rest per row.
-  const created = log.filter((r) => r.action === 'created').map((r) => ({ r: r.rowNo, id: r.recordId }))
+  // Created companies go to import_created, one row for the batch (as in people-batch.ts);
+  // the rest per row.
   const rest = log.filter((r) => r.action !== 'created').sort((a, b) => a.rowNo - b.rowNo)
   const { part, counts } = logPart(plan, rest)
-  counts.created += created.length
+  counts.created += creates.size
   await runAsOne(tx, [
     sql`insert into companies (workspace_id, id, name, domain, industry, size, city, region, country,
         owner_id, sort_name, search_text, tag_ids, custom, created_by)
@@ -161,7 +161,10 @@ async function writeCompanies(
       'created',
       companies.map((c) => ({ type: 'company', id: c.id, label: c.n, personId: null, companyId: c.id })),
     ),
-    createdPart(plan, sql`json_to_recordset(${json(created)}) as x(r int, id uuid)`),
+    createdPart(
+      plan,
+      sql`json_to_recordset(${json([...creates].map(([id, d]) => ({ r: d.rowNo, id })))}) as x(r int, id uuid)`,
+    ),
     part,
   ])
   await saveCompanyValues(tx, ctx, changes)
