@@ -350,3 +350,13 @@ export async function refreshStatistics(db: DbOrTx, object: 'person' | 'company'
   // Only an optimisation: a database user that may not ANALYZE still imports.
   await db.execute(sql`analyze ${tables}`).catch(() => {})
 }
+
+/** The rows the statistics of the import's table counted when last refreshed (0: never). */
+export async function countedRows(db: DbOrTx, object: 'person' | 'company') {
+  const table = object === 'person' ? 'people' : 'companies'
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = to_regclass(${table})`,
+  ).catch(() => [])
+  return Number(row?.n ?? 0)
+}

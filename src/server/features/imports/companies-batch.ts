@@ -16,6 +16,7 @@ import {
   tagIdsOf,
   withPending,
 } from './batch.ts'
+import { findByKeys } from './lookup.ts'
 import {
   type CompanyValues,
   contactsParts,
@@ -29,33 +30,15 @@ import type { CompanyDraft, FailedRow } from './rows.ts'
 // write. A company duplicates another with the same website domain, phone,
 // email or name (case-insensitive).
 
+/** Existing live companies by domain, name, phone and email (see findByKeys). */
 async function existingCompanies(tx: DbOrTx, ws: string, drafts: CompanyDraft[]) {
-  const phones = [...new Set(drafts.flatMap((d) => d.phones.map((p) => p.e164)))]
-  const emails = [...new Set(drafts.flatMap((d) => d.emails.map((e) => e.toLowerCase())))]
-  const domains = [...new Set(drafts.map((d) => d.domain).filter((x): x is string => !!x))]
-  const names = [...new Set(drafts.map((d) => d.name.toLowerCase()))]
+  const rows = await findByKeys(tx, ws, 'company', {
+    phones: [...new Set(drafts.flatMap((d) => d.phones.map((p) => p.e164)))],
+    emails: [...new Set(drafts.flatMap((d) => d.emails.map((e) => e.toLowerCase())))],
+    domains: [...new Set(drafts.map((d) => d.domain).filter((x): x is string => !!x))],
+    names: [...new Set(drafts.map((d) => d.name.toLowerCase()))],
+  })
   const out = new Map<string, string>()
-  if (!drafts.length) return out
-  // One index probe per key, as in people-batch.ts.
-  const live = sql`exists (select 1 from companies r where r.workspace_id = c.workspace_id and r.id = c.company_id
-    and r.deleted_at is null)`
-  const rows = await queryRows<{ k: string; id: string }>(
-    tx,
-    sql`select 'd:' || k.v as k, x.id from unnest(${sql.param(domains)}::text[]) as k(v), lateral (
-          select id from companies where workspace_id = ${ws} and domain = k.v and deleted_at is null offset 0) x
-        union all
-        select 'n:' || k.v, x.id from unnest(${sql.param(names)}::text[]) as k(v), lateral (
-          select id from companies where workspace_id = ${ws} and sort_name = k.v and deleted_at is null offset 0) x
-        union all
-        select 'p:' || k.v, x.id from unnest(${sql.param(phones)}::text[]) as k(v), lateral (
-          select c.company_id as id from company_phones c
-          where c.workspace_id = ${ws} and c.e164 = k.v and ${live} offset 0) x
-        union all
-        select 'e:' || k.v, x.id from unnest(${sql.param(emails)}::text[]) as k(v), lateral (
-          select c.company_id as id from company_emails c
-          where c.workspace_id = ${ws} and lower(c.email) = k.v and ${live} offset 0) x
-        order by 2`,
-  )
   for (const r of rows) if (!out.has(r.k)) out.set(r.k, r.id)
   return out
 }

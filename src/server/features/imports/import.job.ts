@@ -3,7 +3,7 @@ import { assertCan } from '../../http/permissions.ts'
 import { selectCustomFields } from '../custom-fields/custom-fields.queries.ts'
 import { type JobRun, registerJobKind } from '../jobs/jobs.ts'
 import { listMembers } from '../workspaces/workspaces.queries.ts'
-import { type DuplicateMode, type Plan, refreshStatistics, saveProgress } from './batch.ts'
+import { countedRows, type DuplicateMode, type Plan, refreshStatistics, saveProgress } from './batch.ts'
 import { prepareCompaniesBatch } from './companies-batch.ts'
 import type { Encoding } from './decode.ts'
 import type { ImportObject } from './detect.ts'
@@ -70,17 +70,23 @@ export async function runImport(run: JobRun): Promise<Record<string, unknown>> {
   const size = importSettings.batchSize
   let queue: Prepared[] = []
   let cancelled = false
-  let nextAnalyze = 1000
-  // ANALYZE takes seconds on a large database: it runs beside the batches, not between
-  // them, one at a time (refreshStatistics never throws). After 1k, 8k and 64k rows
-  // only: by then the statistics know the workspace is big, the batch lookups probe
-  // indexes key by key whatever its size, and on PostgreSQL autovacuum takes over; one
-  // more at 512k rows cost a million-row import ~2 s of CPU for no better plan.
+  // ANALYZE beside the batches (not between them), one at a time, when the import has
+  // changed the table as much as makes autovacuum analyze it: 50 rows plus 10% of the
+  // rows its statistics counted. Checked after 1k, 8k, 64k, 512k… rows: a first import
+  // into an empty table refreshes at each step, a big import into a big table once or
+  // twice. PGlite has no autovacuum, and on PostgreSQL it may be off or come late; the
+  // batch lookups themselves do not need fresh statistics (see findByKeys).
+  let nextCheck = 1000
+  let analyzedAt = after
+  let counted = await countedRows(db, object)
   let analyzing: Promise<void> | null = null
   const analyzeAfter = (lastRow: number | null) => {
-    if (lastRow === null || lastRow - after < nextAnalyze || nextAnalyze > 64_000 || analyzing) return
-    nextAnalyze *= 8
-    analyzing = refreshStatistics(db, object).then(() => {
+    if (lastRow === null || lastRow - after < nextCheck || analyzing) return
+    while (lastRow - after >= nextCheck) nextCheck *= 8
+    if (lastRow - analyzedAt < 50 + 0.1 * counted) return
+    analyzedAt = lastRow
+    analyzing = refreshStatistics(db, object).then(async () => {
+      counted = await countedRows(db, object)
       analyzing = null
     })
   }

