@@ -130,7 +130,7 @@ export function fuzzySql(kind: SearchKind, workspaceId: string, term: Term, limi
 // Phone tables with their btree on (workspace_id, e164): a whole number is one lookup,
 // where its digits in search_text share trigrams ("251", "519") with every phone of
 // the country, so the GIN scan would read long posting lists.
-const PHONES: Partial<Record<SearchKind, { phones: SQL; key: SQL }>> = {
+const PHONES: Record<'people' | 'companies', { phones: SQL; key: SQL }> = {
   people: { phones: sql`person_phones`, key: sql`person_id` },
   companies: { phones: sql`company_phones`, key: sql`company_id` },
 }
@@ -142,10 +142,14 @@ const PHONES: Partial<Record<SearchKind, { phones: SQL; key: SQL }>> = {
  *     -> Bitmap Heap Scan on person_phones -> Bitmap Index Scan on person_phones_e164_idx
  *     -> Bitmap Heap Scan on people -> Bitmap Index Scan on people_workspace_id_id_pk
  */
-export function phoneSql(kind: SearchKind, workspaceId: string, e164: string, limit: number): SQL | null {
+export function phoneSql(
+  kind: 'people' | 'companies',
+  workspaceId: string,
+  e164: string,
+  limit: number,
+): SQL {
   const t = TARGETS[kind]
   const p = PHONES[kind]
-  if (!p) return null
   return sql`select r.id from ${p.phones} x
     join ${t.table} r on r.workspace_id = x.workspace_id and r.id = x.${p.key}
     where x.workspace_id = ${workspaceId} and x.e164 = ${e164} and r.deleted_at is null
@@ -161,9 +165,9 @@ export async function rankedIds(
   term: Term,
   limit: number,
 ): Promise<string[]> {
-  const byPhone = term.e164 ? phoneSql(kind, workspaceId, term.e164, limit) : null
-  const query = byPhone ?? substringSql(kind, workspaceId, term, limit)
-  const ids = (await queryRows<{ id: string }>(tx, query)).map((r) => r.id)
+  const ids = (await queryRows<{ id: string }>(tx, substringSql(kind, workspaceId, term, limit))).map(
+    (r) => r.id,
+  )
   if (!term.fuzzy || ids.length >= limit) return ids
   const more = await queryRows<{ id: string }>(tx, fuzzySql(kind, workspaceId, term, limit - ids.length))
   return [...ids, ...more.map((r) => r.id)]

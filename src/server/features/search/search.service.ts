@@ -1,3 +1,4 @@
+import { queryRows } from '../../db/client.ts'
 import type { Ctx } from '../../http/context.ts'
 import { assertCan } from '../../http/permissions.ts'
 import { toE164 } from '../contacts/phones.ts'
@@ -6,6 +7,7 @@ import {
   dealHitRows,
   forceTrigramPlans,
   personHitRows,
+  phoneSql,
   rankedIds,
   type SearchKind,
   type Term,
@@ -60,16 +62,9 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
   const term = searchTerm(query.q, ctx.workspace.country)
   if (!term) return EMPTY
   const ws = ctx.workspace.id
-  // One read-only transaction: the planner settings of forceTrigramPlans stay inside it.
-  const [peopleIds, companyIds, dealIds] = await ctx.db.transaction(
-    async (tx) => {
-      await forceTrigramPlans(tx)
-      const out: string[][] = []
-      for (const kind of KINDS) out.push(await rankedIds(tx, kind, ws, term, query.limit))
-      return out as [string[], string[], string[]]
-    },
-    { accessMode: 'read only' },
-  )
+  const [peopleIds, companyIds, dealIds] = term.e164
+    ? await phoneIds(ctx, term.e164, query.limit)
+    : await textIds(ctx, term, query.limit)
   const [personRows, companyRows, dealRows] = await Promise.all([
     personHitRows(ctx.db, ws, peopleIds),
     companyHitRows(ctx.db, ws, companyIds),
@@ -95,6 +90,33 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
       amount: { amountMinor: Number(r.amount_minor), currency: r.currency },
     })),
   }
+}
+
+/**
+ * A whole valid phone number: the people and companies that have exactly it (deals have
+ * no phone numbers), each one index probe. No trigram scan, so no planner settings and
+ * no transaction to hold them.
+ */
+async function phoneIds(ctx: Ctx, e164: string, limit: number): Promise<[string[], string[], string[]]> {
+  const ws = ctx.workspace.id
+  const [people, companies] = await Promise.all([
+    queryRows<{ id: string }>(ctx.db, phoneSql('people', ws, e164, limit)),
+    queryRows<{ id: string }>(ctx.db, phoneSql('companies', ws, e164, limit)),
+  ])
+  return [people.map((r) => r.id), companies.map((r) => r.id), []]
+}
+
+/** Names, emails and digits: each type ranked in one read-only transaction, where the planner settings of forceTrigramPlans stay. */
+function textIds(ctx: Ctx, term: Term, limit: number) {
+  return ctx.db.transaction(
+    async (tx) => {
+      await forceTrigramPlans(tx)
+      const out: string[][] = []
+      for (const kind of KINDS) out.push(await rankedIds(tx, kind, ctx.workspace.id, term, limit))
+      return out as [string[], string[], string[]]
+    },
+    { accessMode: 'read only' },
+  )
 }
 
 const joined = (...parts: (string | null)[]) => parts.filter(Boolean).join(' · ') || null

@@ -97,6 +97,18 @@ describe('search', () => {
     expect(ids((await search(owner, '0911 99 99 99')).people)).toEqual([])
   })
 
+  it('finds a company by its own phone number, and no deal by a phone number', async () => {
+    const user = await signUp(t.app)
+    const shop = await post(user, '/api/v1/companies', {
+      name: 'Kariakoo Hardware',
+      phones: [{ number: '+255 754 100 200' }],
+    })
+    // A deal has no phone numbers, even when its title carries the digits.
+    await post(user, '/api/v1/deals', { title: 'Order 255754100200', amountMinor: 100 })
+    const res = await search(user, '+255 754 100 200')
+    expect([res.people, ids(res.companies), res.deals]).toEqual([[], [shop.id], []])
+  })
+
   it('finds a person by email, as a prefix or anywhere inside', async () => {
     for (const q of ['abebe.bikila@example.com', 'ABEBE.BIKILA@', 'bikila@exam']) {
       expect(ids((await search(owner, q)).people), q).toEqual([abebe.id])
