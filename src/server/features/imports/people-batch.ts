@@ -230,7 +230,6 @@ async function writePeople(
       insert into timeline_events (workspace_id, id, actor_id, subject_type, subject_id, kind, label,
         person_id, company_id)
       select ${ws}, x.ev, ${ctx.userId}, 'person', x.id, 'created', trim(x.f || ' ' || x.l), x.id, x.c from x
-      where ${process.env.ABL_NOEVENTS ? sql`false` : sql`true`}
     ), created as (${createdPart(plan, sql`x`)})
     ${part}`)
   // After the insert: an updated person may move to a company created just now.
