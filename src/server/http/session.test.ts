@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sessions } from '../db/schema/index.ts'
+import { sessions, workspaces } from '../db/schema/index.ts'
 import { addMember, as, createTestApp, signUp, type TestApp } from '../test/harness.ts'
-import { unsignedToken } from './session.ts'
+import { selectSessionScope, unsignedToken } from './session.ts'
 
 // The one-statement session read (session.ts) and when context.ts hands a session to
 // better-auth instead: expired, due for its daily refresh, or a cookie it cannot read.
@@ -46,6 +46,28 @@ describe('reading the session on each request', () => {
 
   const sessionOf = async (userId: string) =>
     (await t.database.db.select().from(sessions).where(eq(sessions.userId, userId)))[0]!
+
+  it('reads the session, its workspace row and role as stored, whatever the database', async () => {
+    const user = await signUp(t.app)
+    const session = await sessionOf(user.userId)
+    const [workspace] = await t.database.db
+      .select()
+      .from(workspaces)
+      .where(eq(workspaces.id, user.workspaceId))
+    // Twice: the first read prepares the statement (PGlite), the second reuses it.
+    for (let i = 0; i < 2; i++) {
+      expect(await selectSessionScope(t.database.db, session.token)).toEqual({
+        sessionId: session.id,
+        userId: user.userId,
+        expiresAt: session.expiresAt,
+        activeWorkspaceId: session.activeWorkspaceId,
+        membership: { workspace, role: 'owner' },
+      })
+    }
+    expect(await selectSessionScope(t.database.db, 'no-such-token')).toBeNull()
+    expect(await selectSessionScope(t.database.db, "it's'); drop table sessions; --")).toBeNull()
+    expect(await sessionOf(user.userId)).toEqual(session)
+  })
 
   it('a fresh session reads the user and the active workspace', async () => {
     const user = await signUp(t.app)
