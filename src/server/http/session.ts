@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { PGlite } from '@electric-sql/pglite'
-import { and, eq, getTableColumns, sql } from 'drizzle-orm'
+import { and, type Column, eq, getTableColumns, sql } from 'drizzle-orm'
 import { type DbOrTx, qualified } from '../db/client.ts'
 import { memberships, sessions, workspaces } from '../db/schema/index.ts'
 import type { Role } from '../features/workspaces/regions.ts'
@@ -55,18 +55,20 @@ const chosenWorkspace = sql`(select ${memberships.workspaceId} from ${membership
   where ${memberships.userId} = ${qualified(sessions.userId)}
   order by ${sql.join(activeFirst(qualified(sessions.activeWorkspaceId)), sql`, `)} limit 1)`
 
-// Built once per database as a prepared query: building this join with drizzle on every
+// The session's own fields; the workspace row comes whole, after them.
+const SCOPE = {
+  sessionId: sessions.id,
+  userId: sessions.userId,
+  expiresAt: sessions.expiresAt,
+  activeWorkspaceId: sessions.activeWorkspaceId,
+  role: memberships.role,
+}
+
+// Prepared once per database (scopeReader): building this join with drizzle on every
 // request cost more than its SQL (profile of the people list, bench/RESULTS.md).
 const scopeQuery = (db: DbOrTx) =>
   db
-    .select({
-      sessionId: sessions.id,
-      userId: sessions.userId,
-      expiresAt: sessions.expiresAt,
-      activeWorkspaceId: sessions.activeWorkspaceId,
-      role: memberships.role,
-      workspace: workspaces,
-    })
+    .select({ ...SCOPE, workspace: workspaces })
     .from(sessions)
     .leftJoin(
       memberships,
@@ -78,12 +80,23 @@ const scopeQuery = (db: DbOrTx) =>
 type ScopeRow = Awaited<ReturnType<ReturnType<typeof scopeQuery>['execute']>>[number]
 const readers = new WeakMap<DbOrTx, (token: string) => Promise<ScopeRow | undefined>>()
 
+/** An array row of scopeQuery in drizzle's shape, each column decoded as drizzle decodes it. */
+function scopeRow(raw: unknown[]): ScopeRow {
+  const decode = (c: Column, i: number) => (raw[i] === null ? null : c.mapFromDriverValue(raw[i]))
+  const own = Object.entries(SCOPE)
+  const at = own.length
+  const row = Object.fromEntries(own.map(([key, c], i) => [key, decode(c, i)]))
+  const columns = Object.entries(getTableColumns(workspaces))
+  const workspace =
+    raw[at] === null ? null : Object.fromEntries(columns.map(([key, c], i) => [key, decode(c, at + i)]))
+  return { ...row, workspace } as ScopeRow
+}
+
 /**
  * PostgreSQL: drizzle's named prepared statement (parsed and planned once per pooled
  * connection). PGlite sends every statement unnamed, so it parsed and planned this join
  * on every request, 0.55 of its 0.8 ms: there it is PREPAREd once (one connection, so it
- * stays) and EXECUTEd with the token as a literal (EXECUTE takes no bind parameters),
- * and the columns are decoded as drizzle decodes them.
+ * stays) and EXECUTEd with the token as a literal (EXECUTE takes no bind parameters).
  */
 function scopeReader(db: DbOrTx): (token: string) => Promise<ScopeRow | undefined> {
   const client = (db as { $client?: unknown }).$client
@@ -91,21 +104,12 @@ function scopeReader(db: DbOrTx): (token: string) => Promise<ScopeRow | undefine
     const prepared = scopeQuery(db).prepare('session_scope')
     return async (token) => (await prepared.execute({ token }))[0]
   }
-  const query = scopeQuery(db).toSQL()
-  const decoders = [
-    sessions.id,
-    sessions.userId,
-    sessions.expiresAt,
-    sessions.activeWorkspaceId,
-    memberships.role,
-    ...Object.values(getTableColumns(workspaces)),
-  ]
-  const workspaceKeys = Object.keys(getTableColumns(workspaces))
+  const text = scopeQuery(db).toSQL().sql
   let prepared: Promise<unknown> | null = null
   return async (token) => {
     // Another reader on the same PGlite may have prepared it already (42P05); any other
     // failure is tried again on the next request.
-    prepared ??= client.exec(`prepare kiungo_session_scope (text) as ${query.sql}`).catch((err) => {
+    prepared ??= client.exec(`prepare kiungo_session_scope (text) as ${text}`).catch((err) => {
       if ((err as { code?: string }).code === '42P05') return
       prepared = null
       throw err
@@ -114,18 +118,7 @@ function scopeReader(db: DbOrTx): (token: string) => Promise<ScopeRow | undefine
     const { rows } = await client.query<unknown[]>(`execute kiungo_session_scope(${literal(token)})`, [], {
       rowMode: 'array',
     })
-    const raw = rows[0]
-    if (!raw) return undefined
-    const v = raw.map((x, i) => (x === null ? null : decoders[i]!.mapFromDriverValue(x)))
-    const workspace = v[5] === null ? null : Object.fromEntries(workspaceKeys.map((k, i) => [k, v[5 + i]]))
-    return {
-      sessionId: v[0],
-      userId: v[1],
-      expiresAt: v[2],
-      activeWorkspaceId: v[3],
-      role: v[4],
-      workspace,
-    } as ScopeRow
+    return rows[0] && scopeRow(rows[0])
   }
 }
 

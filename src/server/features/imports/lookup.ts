@@ -1,22 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { type DbOrTx, queryRows } from '../../db/client.ts'
+import type { ContactOwner } from '../contacts/contacts.queries.ts'
+import { CONTACTS } from './record-values.ts'
 
 export type LookupKeys = { phones: string[]; emails: string[]; domains: string[]; names: string[] }
-
-const CONTACTS = {
-  person: {
-    phones: sql`person_phones`,
-    emails: sql`person_emails`,
-    records: sql`people`,
-    key: sql`person_id`,
-  },
-  company: {
-    phones: sql`company_phones`,
-    emails: sql`company_emails`,
-    records: sql`companies`,
-    key: sql`company_id`,
-  },
-}
 
 /**
  * Existing live records of a workspace by duplicate key: `p:` E.164 phone and `e:`
@@ -30,7 +17,7 @@ const CONTACTS = {
  *   otherwise look empty, and the planner then filtered the whole workspace per key;
  * - liveness is a scalar subquery (a primary-key probe), never a join.
  */
-export async function findByKeys(tx: DbOrTx, ws: string, contacts: 'person' | 'company', keys: LookupKeys) {
+export async function findByKeys(tx: DbOrTx, ws: string, contacts: ContactOwner, keys: LookupKeys) {
   const { phones, emails, domains, names } = keys
   if (!phones.length && !emails.length && !domains.length && !names.length) return []
   const t = CONTACTS[contacts]

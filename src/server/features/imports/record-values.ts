@@ -44,9 +44,16 @@ export type Change<V> = { id: string; before: V; after: V }
 export const json = (value: unknown) => sql`${JSON.stringify(value)}::json`
 const idArray = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`
 
-const CONTACTS = {
-  person: { phones: sql.raw('person_phones'), emails: sql.raw('person_emails'), key: sql.raw('person_id') },
+/** The contact tables of people and of companies, and the column that points at the record. */
+export const CONTACTS = {
+  person: {
+    records: sql.raw('people'),
+    phones: sql.raw('person_phones'),
+    emails: sql.raw('person_emails'),
+    key: sql.raw('person_id'),
+  },
   company: {
+    records: sql.raw('companies'),
     phones: sql.raw('company_phones'),
     emails: sql.raw('company_emails'),
     key: sql.raw('company_id'),

@@ -165,9 +165,8 @@ export async function rankedIds(
   term: Term,
   limit: number,
 ): Promise<string[]> {
-  const ids = (await queryRows<{ id: string }>(tx, substringSql(kind, workspaceId, term, limit))).map(
-    (r) => r.id,
-  )
+  const found = await queryRows<{ id: string }>(tx, substringSql(kind, workspaceId, term, limit))
+  const ids = found.map((r) => r.id)
   if (!term.fuzzy || ids.length >= limit) return ids
   const more = await queryRows<{ id: string }>(tx, fuzzySql(kind, workspaceId, term, limit - ids.length))
   return [...ids, ...more.map((r) => r.id)]
