@@ -14,6 +14,7 @@ import {
   mappingIsValid,
   previewRows,
   sampleValues,
+  vcardColumnName,
 } from './mapping.ts'
 import { StepHeading } from './step-heading.tsx'
 import { type TargetOption, useImportNames, useTargets } from './target-labels.ts'
@@ -137,7 +138,12 @@ function ColumnList({
   check: ReturnType<typeof checkMapping>
   targets: Targets
 }) {
+  const fmt = useFormat()
   const grid = 'md:grid md:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_minmax(0,1fr)] md:gap-4'
+  // A vCard's columns are fields the server read from each card ("fullName", "phone2"):
+  // shown by the names of those fields, in the user's language, not as keys.
+  const columnName = (column: string) =>
+    imp.format === 'vcard' ? vcardColumnName(column, targets.label, fmt.number) : column
   return (
     <div className="rounded-lg border border-slate-200 bg-white">
       <div
@@ -160,11 +166,13 @@ function ColumnList({
             // Column names may repeat in a file; their position is what identifies them.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             key={index}
-            column={column}
+            column={columnName(column)}
             samples={sampleValues(imp.sample, index)}
             value={mapping[column] ?? null}
             onChange={(target) => setMapping((m) => ({ ...m, [column]: target }))}
-            takenBy={check.duplicates[column]}
+            takenBy={
+              check.duplicates[column] === undefined ? undefined : columnName(check.duplicates[column])
+            }
             options={targets.options}
             label={targets.label}
             className={grid}
@@ -253,7 +261,7 @@ function Preview({
         aria-labelledby={id}
         className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-teal-700"
       >
-        <table className="w-full text-left text-sm">
+        <table className="w-max min-w-full text-left text-sm md:w-full">
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
             <tr>
               {targets.map((target) => (
@@ -268,12 +276,14 @@ function Preview({
               // biome-ignore lint/suspicious/noArrayIndexKey: sample rows have no identity
               <tr key={r}>
                 {row.map((cell, c) => (
-                  <td
-                    key={targets[c]}
-                    // A phone number reads as one piece: it does not break at its spaces.
-                    className={`max-w-64 px-3 py-2 break-words text-slate-800 ${targets[c] === 'phone' ? 'whitespace-nowrap' : ''}`}
-                  >
-                    {cell}
+                  <td key={targets[c]} className="px-3 py-2 align-top text-slate-800">
+                    {/* On a phone, columns as wide as their values up to 16rem (the table scrolls); a
+                        phone number reads as one piece: it does not break at its spaces. */}
+                    <div
+                      className={`max-w-64 break-words ${targets[c] === 'phone' ? 'whitespace-nowrap' : ''}`}
+                    >
+                      {cell}
+                    </div>
                   </td>
                 ))}
               </tr>

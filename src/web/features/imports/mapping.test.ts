@@ -8,6 +8,7 @@ import {
   PERSON_TARGETS,
   previewRows,
   sampleValues,
+  vcardColumnName,
 } from './mapping.ts'
 
 const columns = ['Given Name', 'Family Name', 'Phone 1', 'Phone 2', 'E-mail', 'Notes']
@@ -134,5 +135,16 @@ describe('files', () => {
     expect(fileSize(2_400, 'en')).toBe('2.4 kB')
     expect(fileSize(820_000, 'en')).toBe('820 kB')
     expect(fileSize(12_345_678, 'en')).toBe('12 MB')
+  })
+})
+
+describe('vcardColumnName', () => {
+  const labels: Record<string, string> = { fullName: 'Jina kamili', phone: 'Simu', email: 'Barua pepe' }
+  const label = (target: string) => labels[target] ?? target
+  it('names numbered phone and email columns by their field and number, the others by their field', () => {
+    const number = (n: number) => `#${n}`
+    expect(vcardColumnName('phone2', label, number)).toBe('Simu #2')
+    expect(vcardColumnName('email1', label, number)).toBe('Barua pepe #1')
+    expect(vcardColumnName('fullName', label, number)).toBe('Jina kamili')
   })
 })

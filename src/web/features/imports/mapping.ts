@@ -129,3 +129,16 @@ export function fileSize(bytes: number, locale: string): string {
     maximumFractionDigits: value < 10 ? 1 : 0,
   }).format(value)
 }
+
+/**
+ * A vCard column ("fullName", "phone2": the fields the server reads from each card, see
+ * vcard.ts) named like the field it holds, "Phone 2", with the target's label.
+ */
+export function vcardColumnName(
+  column: string,
+  label: (target: string) => string,
+  number: (n: number) => string,
+) {
+  const numbered = /^(phone|email)(\d+)$/.exec(column)
+  return numbered ? `${label(numbered[1]!)} ${number(Number(numbered[2]))}` : label(column)
+}
