@@ -56,6 +56,16 @@ export function postgresDatabase(url: string): Database {
   }
 }
 
+/**
+ * The PGlite instance behind a Drizzle database, or null for a PostgreSQL pool (and for a
+ * transaction, which has no client of its own): for the few places that work differently
+ * on the embedded database (one connection, statements sent unnamed).
+ */
+export function pgliteOf(db: DbOrTx): PGlite | null {
+  const client = (db as { $client?: unknown }).$client
+  return client instanceof PGlite ? client : null
+}
+
 /** Raw SQL for the few places where it is clearer than the query builder. */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   // Both drivers answer { rows }; the shared type just cannot say so.

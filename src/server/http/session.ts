@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { PGlite } from '@electric-sql/pglite'
 import { and, type Column, eq, getTableColumns, sql } from 'drizzle-orm'
-import { type DbOrTx, qualified } from '../db/client.ts'
+import { type DbOrTx, pgliteOf, qualified } from '../db/client.ts'
 import { memberships, sessions, workspaces } from '../db/schema/index.ts'
 import type { Role } from '../features/workspaces/regions.ts'
 import { activeFirst, type WorkspaceRow } from '../features/workspaces/workspaces.queries.ts'
@@ -99,8 +98,8 @@ function scopeRow(raw: unknown[]): ScopeRow {
  * stays) and EXECUTEd with the token as a literal (EXECUTE takes no bind parameters).
  */
 function scopeReader(db: DbOrTx): (token: string) => Promise<ScopeRow | undefined> {
-  const client = (db as { $client?: unknown }).$client
-  if (!(client instanceof PGlite)) {
+  const client = pgliteOf(db)
+  if (!client) {
     const prepared = scopeQuery(db).prepare('session_scope')
     return async (token) => (await prepared.execute({ token }))[0]
   }

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm'
-import pg from 'pg'
-import type { Db, DbOrTx } from '../../db/client.ts'
+import { type Db, type DbOrTx, pgliteOf } from '../../db/client.ts'
 import type { Counts, PreparedBatch } from './batch.ts'
 
 // How the import job writes its batches. Every batch is one transaction holding its
@@ -43,7 +42,7 @@ export type BatchSteps<R> = {
 }
 
 /** Two batch transactions at once need two connections: a PostgreSQL pool, not PGlite. */
-export const hasPool = (db: Db) => (db as { $client?: unknown }).$client instanceof pg.Pool
+export const hasPool = (db: Db) => !pgliteOf(db)
 
 const ignore = () => {}
 
